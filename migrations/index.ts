@@ -1,0 +1,6 @@
+// Every migration, in order. `npm run migration:generate` prints the line to add here; a test
+// checks that no file in this folder is missing from the list.
+import { NetworkSchema1763920000000 } from './1763920000000-NetworkSchema.js';
+import { PlacementSchema1763920100000 } from './1763920100000-PlacementSchema.js';
+
+export const migrations = [NetworkSchema1763920000000, PlacementSchema1763920100000];

@@ -1,0 +1,75 @@
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_PIPE } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { Logger as Pino } from 'pino';
+import { DataSource } from 'typeorm';
+import { AuthModule } from './auth/auth.module.js';
+import { TokenService } from './auth/token.service.js';
+import { graphqlConfig } from './common/graphql.config.js';
+import { createValidationPipe } from './common/validation.js';
+import { DATABASE_URL, LIVE_EVENTS, ROOT_LOGGER } from './common/tokens.js';
+import { PubSub } from 'graphql-subscriptions';
+import { PlacementModule } from './placement/placement.module.js';
+import { AppConfig } from './config/app-config.js';
+import { dataSourceOptions } from './database/data-source.js';
+import { Transactions } from './database/transactions.js';
+import { NetworkModule } from './network/network.module.js';
+import { HealthController } from './observability/health.controller.js';
+import { Metrics } from './observability/metrics.js';
+
+
+export interface AppOptions {
+  config: AppConfig;
+  /** Absent only when printing the schema: nothing connects and no background job starts. */
+  databaseUrl?: string;
+  log: Pino;
+}
+
+@Global()
+@Module({})
+class CoreModule {
+  static register(options: AppOptions): DynamicModule {
+    return {
+      module: CoreModule,
+      providers: [
+        { provide: AppConfig, useValue: options.config },
+        { provide: ROOT_LOGGER, useValue: options.log },
+        { provide: DATABASE_URL, useValue: options.databaseUrl },
+        { provide: LIVE_EVENTS, useFactory: () => new PubSub() },
+        { provide: Metrics, useFactory: (ds: DataSource) => new Metrics(ds), inject: [DataSource] },
+        Transactions,
+      ],
+      exports: [AppConfig, ROOT_LOGGER, DATABASE_URL, LIVE_EVENTS, Metrics, Transactions],
+    };
+  }
+}
+
+/** Wiring only: every capability lives in its own module. */
+@Module({})
+export class AppModule {
+  static register(options: AppOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions(options.databaseUrl ?? 'postgres://schema-only', options.config.DATABASE_POOL_SIZE),
+          manualInitialization: !options.databaseUrl,
+        }),
+        CoreModule.register(options),
+        AuthModule,
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          inject: [AppConfig, TokenService, DataSource, Metrics, ROOT_LOGGER],
+          useFactory: (config: AppConfig, tokens: TokenService, dataSource: DataSource, metrics: Metrics, log: Pino) =>
+            graphqlConfig({ config, tokens, dataSource, metrics, log }),
+        }),
+        NetworkModule,
+        PlacementModule,
+      ],
+      controllers: [HealthController],
+      providers: [{ provide: APP_PIPE, useFactory: createValidationPipe }],
+    };
+  }
+}

@@ -1,0 +1,80 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
+import { AppConfig } from '../config/app-config.js';
+import { ReferrerType, Role } from '../common/enums.js';
+import { DomainError } from '../common/errors.js';
+import { Principal } from './principal.js';
+
+const ROLES = new Set<string>(Object.values(Role));
+const REFERRER_TYPES = new Set<string>(Object.values(ReferrerType));
+const CLOCK_SKEW_SECONDS = 30;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface TokenClaims {
+  sub: string;
+  role: Role;
+  shelterIds?: string[];
+  organisationId?: string;
+  regionId?: string;
+  referrerType?: ReferrerType;
+}
+
+/** HS256 bearer tokens (jose). The OIDC/JWKS variant for production belongs to the security issue. */
+@Injectable()
+export class TokenService {
+  private readonly key: Uint8Array;
+
+  constructor(@Inject(AppConfig) config: AppConfig) {
+    this.key = new TextEncoder().encode(config.AUTH_JWT_SECRET);
+  }
+
+  async sign(claims: TokenClaims, expiresIn: string | number = '12h'): Promise<string> {
+    const { sub, ...rest } = claims;
+    return new SignJWT({ ...rest })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setSubject(sub)
+      .setIssuedAt()
+      .setNotBefore('0s')
+      .setExpirationTime(expiresIn)
+      .sign(this.key);
+  }
+
+  /** Verifies signature, expiry and not-before, and that the claims have the documented shape. */
+  async verify(token: string): Promise<Principal> {
+    let payload: Record<string, unknown>;
+    try {
+      ({ payload } = await jwtVerify(token, this.key, {
+        algorithms: ['HS256'],
+        clockTolerance: CLOCK_SKEW_SECONDS,
+        requiredClaims: ['sub', 'exp'],
+      }));
+    } catch (err) {
+      if (err instanceof joseErrors.JWTExpired) throw DomainError.unauthenticated('The token has expired');
+      throw DomainError.unauthenticated('The token is not valid');
+    }
+    const role = String(payload.role ?? '');
+    if (!ROLES.has(role)) throw DomainError.unauthenticated('The token carries no known role');
+    const shelterIds = Array.isArray(payload.shelterIds) ? payload.shelterIds.map(String) : [];
+    if (!shelterIds.every((id) => UUID.test(id))) throw DomainError.unauthenticated('The token has malformed shelterIds');
+    const referrerType = payload.referrerType === undefined ? undefined : String(payload.referrerType);
+    if (referrerType !== undefined && !REFERRER_TYPES.has(referrerType)) {
+      throw DomainError.unauthenticated('The token carries an unknown referrerType');
+    }
+    return {
+      sub: String(payload.sub),
+      role: role as Role,
+      shelterIds,
+      organisationId: payload.organisationId ? String(payload.organisationId) : undefined,
+      regionId: payload.regionId ? String(payload.regionId) : undefined,
+      referrerType: referrerType as ReferrerType | undefined,
+      expiresAt: typeof payload.exp === 'number' ? new Date(payload.exp * 1000) : undefined,
+    };
+  }
+
+  /** Accepts `Bearer <jwt>` or a bare token; returns undefined when none was sent. */
+  static extract(header: unknown): string | undefined {
+    if (typeof header !== 'string' || header.trim() === '') return undefined;
+    const match = /^Bearer\s+(.+)$/i.exec(header.trim());
+    return (match ? match[1] : header).trim();
+  }
+}

@@ -1,0 +1,81 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+
+const DEV_JWT_SECRET = 'opvangnet-dev-secret-not-for-production-use-0123456789';
+
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const toBool = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase());
+
+/** Every setting the service reads from the environment, validated once at start. */
+export class AppConfig {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  PORT = 3000;
+
+  /** postgres://... ; when absent, an embedded PostgreSQL is started under EMBEDDED_PG_DIR. */
+  @IsOptional() @IsString()
+  DATABASE_URL?: string;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  DATABASE_POOL_SIZE = 20;
+
+  @IsString()
+  EMBEDDED_PG_DIR = '.data/postgres';
+
+  @Transform(toInt) @IsInt() @Min(1024) @Max(65535)
+  EMBEDDED_PG_PORT = 54329;
+
+  @IsString() @MinLength(32)
+  AUTH_JWT_SECRET: string = DEV_JWT_SECRET;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  /** Load the demo national network when the database has no regions yet. */
+  @Transform(toBool) @IsBoolean()
+  DEMO_SEED = true;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  DEMO_SCALE = 1;
+
+  /** JSON file with the centre-municipality regions; replace it to change the list. */
+  @IsOptional() @IsString()
+  REGIONS_FILE?: string;
+
+  /** How often the background sweep returns expired holds to AVAILABLE. */
+  @Transform(toInt) @IsInt() @Min(100) @Max(60000)
+  CLAIM_SWEEP_INTERVAL_MS = 15000;
+
+  /** A shelter whose status was not confirmed for this long shows as stale ("no information"). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(24 * 30)
+  STALE_AFTER_HOURS = 24;
+
+  get isProduction(): boolean {
+    return this.NODE_ENV === 'production';
+  }
+
+  get usesDevSecret(): boolean {
+    return this.AUTH_JWT_SECRET === DEV_JWT_SECRET;
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const known = Object.keys(new AppConfig());
+  const raw = Object.fromEntries(Object.entries(env).filter(([key]) => known.includes(key)));
+  const config = plainToInstance(AppConfig, raw, { exposeDefaultValues: true });
+  const errors = validateSync(config, { whitelist: false });
+  if (errors.length > 0) {
+    const details = errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join(', ')}`);
+    throw new Error(`Invalid configuration:\n  ${details.join('\n  ')}`);
+  }
+  if (config.isProduction && config.usesDevSecret) {
+    throw new Error('Invalid configuration: AUTH_JWT_SECRET must be set in production');
+  }
+  if (config.isProduction && !config.DATABASE_URL) {
+    throw new Error('Invalid configuration: DATABASE_URL must be set in production (no embedded database)');
+  }
+  return config;
+}

@@ -1,0 +1,46 @@
+import { DataSource, DataSourceOptions, Logger as TypeOrmLogger } from 'typeorm';
+import { migrations } from '../../migrations/index.js';
+import { ENTITIES } from './entities.js';
+
+/**
+ * The one DataSource definition, used by the app, the migration commands and the tests.
+ * Schema changes happen only through reviewed migrations: synchronize stays off everywhere.
+ */
+/** Counts statements (exposed as a metric) so N+1 query patterns show up in tests and dashboards. */
+export const queryCounter = { total: 0 };
+
+class CountingLogger implements TypeOrmLogger {
+  logQuery() {
+    queryCounter.total++;
+  }
+  logQueryError() {}
+  logQuerySlow() {}
+  logSchemaBuild() {}
+  logMigration() {}
+  log() {}
+}
+
+export function dataSourceOptions(url: string, poolSize = 20): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations,
+    synchronize: false,
+    migrationsRun: false,
+    migrationsTransactionMode: 'each',
+    logging: ['query'],
+    logger: new CountingLogger(),
+    extra: {
+      max: poolSize,
+      // Fail fast with UNAVAILABLE instead of queueing requests behind a dead database.
+      connectionTimeoutMillis: 5000,
+      idleTimeoutMillis: 30000,
+      application_name: 'opvangnet',
+    },
+  };
+}
+
+export function createDataSource(url: string, poolSize?: number): DataSource {
+  return new DataSource(dataSourceOptions(url, poolSize));
+}

@@ -1,0 +1,135 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { DomainError, isConnectionError, isRetryableTransactionError, toDomainError } from '../common/errors.js';
+import { PLACE_CHANGES_CHANNEL, PlaceChange } from '../common/place-changes.js';
+
+/** Who is acting, for the audit log. */
+export interface Actor {
+  sub: string;
+  role: string;
+  requestId?: string;
+}
+
+export interface AuditEntry {
+  action: string;
+  entityType: string;
+  entityId: string;
+  statusBefore?: string | null;
+  statusAfter?: string | null;
+  detail?: Record<string, unknown>;
+}
+
+// pg_notify payloads must stay under 8000 bytes; keep a margin.
+const MAX_NOTIFY_BYTES = 7000;
+
+/**
+ * One database transaction of a state change. Audit rows and the change notification are written
+ * in the same transaction, so they exist exactly when the change does: PostgreSQL delivers NOTIFY
+ * only on commit, and a rolled-back claim notifies nobody.
+ */
+export class Tx {
+  private readonly audits: AuditEntry[] = [];
+  private readonly changes = new Map<string, PlaceChange>();
+
+  constructor(
+    readonly manager: EntityManager,
+    readonly actor: Actor,
+  ) {}
+
+  query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
+    return this.manager.query(sql, params);
+  }
+
+  audit(entry: AuditEntry): void {
+    this.audits.push(entry);
+  }
+
+  placesChanged(changes: PlaceChange[]): void {
+    for (const change of changes) this.changes.set(change.placeId, change);
+  }
+
+  /** Called once, just before COMMIT. */
+  async flush(): Promise<void> {
+    if (this.audits.length > 0) {
+      await this.manager.query(
+        `INSERT INTO audit_event (actor, actor_role, action, entity_type, entity_id, status_before, status_after, detail, request_id)
+         SELECT $1, $2, a.action, a.entity_type, a.entity_id, a.status_before, a.status_after, a.detail, $3
+           FROM jsonb_to_recordset($4::jsonb) AS a(action text, entity_type text, entity_id text,
+                status_before text, status_after text, detail jsonb)`,
+        [
+          this.actor.sub,
+          this.actor.role,
+          this.actor.requestId ?? null,
+          JSON.stringify(
+            this.audits.map((a) => ({
+              action: a.action,
+              entity_type: a.entityType,
+              entity_id: a.entityId,
+              status_before: a.statusBefore ?? null,
+              status_after: a.statusAfter ?? null,
+              detail: a.detail ?? null,
+            })),
+          ),
+        ],
+      );
+    }
+    for (const payload of chunkPayloads([...this.changes.values()])) {
+      await this.manager.query(`SELECT pg_notify($1, $2)`, [PLACE_CHANGES_CHANNEL, payload]);
+    }
+  }
+}
+
+function chunkPayloads(changes: PlaceChange[]): string[] {
+  const payloads: string[] = [];
+  let batch: PlaceChange[] = [];
+  for (const change of changes) {
+    batch.push(change);
+    if (JSON.stringify(batch).length > MAX_NOTIFY_BYTES) {
+      batch.pop();
+      payloads.push(JSON.stringify(batch));
+      batch = [change];
+    }
+  }
+  if (batch.length > 0) payloads.push(JSON.stringify(batch));
+  return payloads;
+}
+
+@Injectable()
+export class Transactions {
+  private readonly logger = new Logger('Transactions');
+
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  /**
+   * Runs `work` in one READ COMMITTED transaction. Deadlocks and serialization failures are
+   * retried a few times (the work is re-run from scratch); a lost database becomes UNAVAILABLE.
+   */
+  async run<T>(actor: Actor, work: (tx: Tx) => Promise<T>, attempts = 4): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      const runner = this.dataSource.createQueryRunner();
+      try {
+        await runner.connect();
+        await runner.startTransaction('READ COMMITTED');
+        const tx = new Tx(runner.manager, actor);
+        const result = await work(tx);
+        await tx.flush();
+        await runner.commitTransaction();
+        return result;
+      } catch (err) {
+        if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+        if (isRetryableTransactionError(err) && attempt < attempts) {
+          await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));
+          continue;
+        }
+        if (isConnectionError(err)) {
+          this.logger.warn(`transaction aborted, database unavailable: ${(err as Error).message}`);
+        }
+        throw toDomainError(err) ?? err;
+      } finally {
+        await runner.release().catch(() => undefined);
+      }
+    }
+  }
+}
+
+export { DomainError };

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { AvailabilityService } from './availability.service.js';
+import { LiveAvailabilityService } from './live-availability.service.js';
+import { LiveResolver } from './live.resolver.js';
+import { NetworkService } from './network.service.js';
+import { OrganisationResolver, PlaceResolver, RegionResolver, ShelterResolver } from './network.resolver.js';
+
+@Module({
+  providers: [NetworkService, AvailabilityService, LiveAvailabilityService, LiveResolver, RegionResolver, OrganisationResolver, ShelterResolver, PlaceResolver],
+  exports: [NetworkService, AvailabilityService, LiveAvailabilityService],
+})
+export class NetworkModule {}

@@ -1,0 +1,172 @@
+import { Inject } from '@nestjs/common';
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentPrincipal } from '../auth/gql-context.js';
+import type { GqlContext } from '../auth/gql-context.js';
+import { canSeeShelterAddress } from '../auth/principal.js';
+import type { Principal } from '../auth/principal.js';
+import { Allow, EVERY_ROLE } from '../auth/roles.decorator.js';
+import { PlaceStatus, Role } from '../common/enums.js';
+import { AvailabilityService } from './availability.service.js';
+import { AvailabilityArgs, IdArgs, ShelterIdArgs, SheltersArgs } from './dto/network.args.js';
+import {
+  CreateOrganisationInput, CreatePlacesInput, CreateShelterInput, SetPlaceStatusInput, UpdateShelterInput,
+} from './dto/network.inputs.js';
+import {
+  AvailabilityRowModel, CoordinatesModel, OrganisationModel, PlaceModel, RegionModel, ShelterAddressModel, ShelterModel,
+} from './models/network.models.js';
+import { NetworkLoaders } from './network.loaders.js';
+import { NetworkService } from './network.service.js';
+import { OrganisationEntity } from './organisation.entity.js';
+import { PlaceEntity } from './place.entity.js';
+import { RegionEntity } from './region.entity.js';
+import { ShelterEntity } from './shelter.entity.js';
+
+const loaders = (ctx: GqlContext) => ctx.loaders.network as NetworkLoaders;
+const STAFF = [Role.INTAKE, Role.REFERRER, Role.COORDINATOR, Role.ADMIN, Role.MUNICIPALITY];
+
+@Resolver(() => RegionModel)
+export class RegionResolver {
+  constructor(@Inject(NetworkService) private readonly network: NetworkService) {}
+
+  @Query(() => [RegionModel], { description: 'The 35 centre-municipality regions.' })
+  @Allow(...EVERY_ROLE)
+  regions(): Promise<RegionEntity[]> {
+    return this.network.regions();
+  }
+
+  @ResolveField(() => [ShelterModel])
+  shelters(@Parent() region: RegionEntity, @Context() ctx: GqlContext): Promise<ShelterEntity[]> {
+    return loaders(ctx).sheltersByRegion.load(region.id);
+  }
+}
+
+@Resolver(() => OrganisationModel)
+export class OrganisationResolver {
+  constructor(@Inject(NetworkService) private readonly network: NetworkService) {}
+
+  @Query(() => [OrganisationModel])
+  @Allow(Role.COORDINATOR, Role.ADMIN, Role.INTAKE)
+  organisations(): Promise<OrganisationEntity[]> {
+    return this.network.organisations();
+  }
+
+  @Mutation(() => OrganisationModel)
+  @Allow(Role.ADMIN)
+  createOrganisation(
+    @Args('input') input: CreateOrganisationInput,
+    @CurrentPrincipal() principal: Principal,
+    @Context() ctx: GqlContext,
+  ): Promise<OrganisationEntity> {
+    return this.network.createOrganisation(principal, input, ctx.requestId);
+  }
+}
+
+@Resolver(() => ShelterModel)
+export class ShelterResolver {
+  constructor(@Inject(NetworkService) private readonly network: NetworkService) {}
+
+  @Query(() => [ShelterModel])
+  @Allow(...STAFF)
+  shelters(@Args() args: SheltersArgs): Promise<ShelterEntity[]> {
+    return this.network.shelters(args.regionId, args.category);
+  }
+
+  @Query(() => ShelterModel)
+  @Allow(...STAFF)
+  shelter(@Args() args: IdArgs): Promise<ShelterEntity> {
+    return this.network.shelter(args.id);
+  }
+
+  @ResolveField(() => OrganisationModel)
+  async organisation(@Parent() shelter: ShelterEntity, @Context() ctx: GqlContext) {
+    return loaders(ctx).organisation.load(shelter.organisationId);
+  }
+
+  @ResolveField(() => RegionModel)
+  async region(@Parent() shelter: ShelterEntity, @Context() ctx: GqlContext) {
+    return loaders(ctx).region.load(shelter.regionId);
+  }
+
+  @ResolveField(() => [PlaceModel])
+  places(@Parent() shelter: ShelterEntity, @Context() ctx: GqlContext): Promise<PlaceEntity[]> {
+    return loaders(ctx).placesByShelter.load(shelter.id);
+  }
+
+  @ResolveField(() => ShelterAddressModel, {
+    nullable: true,
+    description: 'Secret. Null unless you are this shelter\'s intake, a coordinator or an admin.',
+  })
+  address(@Parent() shelter: ShelterEntity, @Context() ctx: GqlContext): ShelterAddressModel | null {
+    if (!canSeeShelterAddress(ctx.principal, shelter.id)) return null;
+    return { street: shelter.addressStreet, postcode: shelter.addressPostcode, city: shelter.addressCity };
+  }
+
+  @ResolveField(() => CoordinatesModel, { nullable: true, description: 'Secret exact location; same rule as address.' })
+  location(@Parent() shelter: ShelterEntity, @Context() ctx: GqlContext): CoordinatesModel | null {
+    if (!canSeeShelterAddress(ctx.principal, shelter.id)) return null;
+    return { latitude: shelter.latitude, longitude: shelter.longitude };
+  }
+
+  @ResolveField(() => String, {
+    nullable: true,
+    description: 'Where and how to meet intake. Own intake, coordinators and admins; referrers get it with a claim.',
+  })
+  meetingInstructions(@Parent() shelter: ShelterEntity, @Context() ctx: GqlContext): string | null {
+    return canSeeShelterAddress(ctx.principal, shelter.id) ? shelter.meetingInstructions : null;
+  }
+
+  @Mutation(() => ShelterModel, { description: '"Our places are as shown": refreshes statusConfirmedAt.' })
+  @Allow(Role.INTAKE, Role.COORDINATOR, Role.ADMIN)
+  confirmShelterStatus(@Args() args: ShelterIdArgs, @CurrentPrincipal() principal: Principal, @Context() ctx: GqlContext) {
+    return this.network.confirmShelterStatus(principal, args.shelterId, ctx.requestId);
+  }
+
+  @Mutation(() => ShelterModel)
+  @Allow(Role.ADMIN)
+  createShelter(@Args('input') input: CreateShelterInput, @CurrentPrincipal() principal: Principal, @Context() ctx: GqlContext) {
+    return this.network.createShelter(principal, input, ctx.requestId);
+  }
+
+  @Mutation(() => ShelterModel)
+  @Allow(Role.ADMIN)
+  updateShelter(@Args('input') input: UpdateShelterInput, @CurrentPrincipal() principal: Principal, @Context() ctx: GqlContext) {
+    return this.network.updateShelter(principal, input, ctx.requestId);
+  }
+}
+
+@Resolver(() => PlaceModel)
+export class PlaceResolver {
+  constructor(
+    @Inject(NetworkService) private readonly network: NetworkService,
+    @Inject(AvailabilityService) private readonly availabilityService: AvailabilityService,
+  ) {}
+
+  @Query(() => [AvailabilityRowModel], { description: 'One row per region x category, computed live.' })
+  @Allow(...EVERY_ROLE)
+  availability(@Args() args: AvailabilityArgs): Promise<AvailabilityRowModel[]> {
+    return this.availabilityService.rows(args.regionIds, args.categories);
+  }
+
+  @ResolveField(() => PlaceStatus, { description: 'A hold past its expiry shows as AVAILABLE.' })
+  status(@Parent() place: PlaceEntity): PlaceStatus {
+    const lapsed = place.status === PlaceStatus.HELD && place.heldUntil !== null && place.heldUntil <= new Date();
+    return lapsed ? PlaceStatus.AVAILABLE : place.status;
+  }
+
+  @ResolveField(() => ShelterModel)
+  async shelter(@Parent() place: PlaceEntity, @Context() ctx: GqlContext) {
+    return loaders(ctx).shelter.load(place.shelterId);
+  }
+
+  @Mutation(() => PlaceModel, { description: 'AVAILABLE <-> OUT_OF_SERVICE, with optimistic concurrency.' })
+  @Allow(Role.INTAKE, Role.COORDINATOR, Role.ADMIN)
+  setPlaceStatus(@Args('input') input: SetPlaceStatusInput, @CurrentPrincipal() principal: Principal, @Context() ctx: GqlContext) {
+    return this.network.setPlaceStatus(principal, input, ctx.requestId);
+  }
+
+  @Mutation(() => [PlaceModel])
+  @Allow(Role.ADMIN)
+  createPlaces(@Args('input') input: CreatePlacesInput, @CurrentPrincipal() principal: Principal, @Context() ctx: GqlContext) {
+    return this.network.createPlaces(principal, input, ctx.requestId);
+  }
+}

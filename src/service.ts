@@ -1,0 +1,65 @@
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { pinoHttp } from 'pino-http';
+import { AppModule, AppOptions } from './app.module.js';
+import { PinoNestLogger } from './observability/logger.js';
+
+export interface RunningService {
+  app: INestApplication;
+  port: number;
+  url: string;
+  /** Stop taking requests, finish those in flight, close sockets and the database pool. */
+  close(): Promise<void>;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+export async function createApp(options: AppOptions): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(options), {
+    logger: new PinoNestLogger(options.log),
+    bodyParser: false,
+  });
+  app.use(
+    pinoHttp({
+      logger: options.log,
+      // Honour a caller's request id (a proxy's) when it is sane, else make one.
+      genReqId: (req, res) => {
+        const given = req.headers['x-request-id'];
+        const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+        res.setHeader('x-request-id', id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
+    }),
+  );
+  app.useBodyParser('json', { limit: '100kb' });
+  return app;
+}
+
+export async function startService(options: AppOptions & { port: number; host?: string }): Promise<RunningService> {
+  const app = await createApp(options);
+  await app.listen(options.port, options.host ?? '0.0.0.0');
+  const server = app.getHttpServer() as Server;
+  const port = (server.address() as AddressInfo).port;
+  let closing: Promise<void> | undefined;
+  return {
+    app,
+    port,
+    url: `http://127.0.0.1:${port}`,
+    close() {
+      closing ??= (async () => {
+        // Keep-alive sockets would hold server.close() open; in-flight requests still finish.
+        server.closeIdleConnections?.();
+        const force = setTimeout(() => server.closeAllConnections?.(), 10_000);
+        force.unref();
+        await app.close();
+        clearTimeout(force);
+      })();
+      return closing;
+    },
+  };
+}
