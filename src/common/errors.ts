@@ -1,4 +1,4 @@
-import { HttpException } from '@nestjs/common';
+import { HttpException, IntrinsicException } from '@nestjs/common';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 
 /** The codes a client can act on; every error leaving the service carries one of them. */
@@ -17,7 +17,8 @@ export interface FieldProblem {
   problems: string[];
 }
 
-export class DomainError extends Error {
+/** An expected refusal with a code for the client. Intrinsic: Nest does not log it as a crash. */
+export class DomainError extends IntrinsicException {
   constructor(
     readonly code: ErrorCode,
     message: string,

@@ -36,8 +36,10 @@ export class Tx {
     readonly actor: Actor,
   ) {}
 
-  query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
-    return this.manager.query(sql, params);
+  /** Rows of any statement, RETURNING included (the ORM's plain query() shapes UPDATEs differently). */
+  async query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
+    const result = await this.manager.queryRunner!.query(sql, params, true);
+    return (result.records ?? []) as T[];
   }
 
   audit(entry: AuditEntry): void {

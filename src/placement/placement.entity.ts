@@ -1,3 +1,4 @@
+import { registerEnumType } from '@nestjs/graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { PlaceCategory } from '../common/enums.js';
 
@@ -7,6 +8,27 @@ export enum ClaimStatus {
   RELEASED = 'RELEASED',
   EXPIRED = 'EXPIRED',
 }
+
+export enum OutflowBlocker {
+  HOUSING = 'HOUSING',
+  DEBTS = 'DEBTS',
+  BENEFITS = 'BENEFITS',
+  RESIDENCE_STATUS = 'RESIDENCE_STATUS',
+  OTHER = 'OTHER',
+}
+registerEnumType(OutflowBlocker, { name: 'OutflowBlocker', description: 'Why a client ready to leave cannot leave yet.' });
+
+export enum DischargeDestination {
+  INDEPENDENT_HOUSING = 'INDEPENDENT_HOUSING',
+  RETURN_HOME_SAFE = 'RETURN_HOME_SAFE',
+  FAMILY_OR_NETWORK = 'FAMILY_OR_NETWORK',
+  OTHER_SHELTER = 'OTHER_SHELTER',
+  SOCIAL_SHELTER = 'SOCIAL_SHELTER',
+  CARE_INSTITUTION = 'CARE_INSTITUTION',
+  UNKNOWN = 'UNKNOWN',
+  OTHER = 'OTHER',
+}
+registerEnumType(DischargeDestination, { name: 'DischargeDestination' });
 
 export enum StayStatus {
   ACTIVE = 'ACTIVE',
@@ -46,8 +68,10 @@ export class StayEntity {
   @Column({ name: 'admitted_at', type: 'timestamptz' }) admittedAt: Date;
   @Column({ name: 'admitted_by', type: 'text' }) admittedBy: string;
   @Column({ name: 'ready_for_outflow_at', type: 'timestamptz', nullable: true }) readyForOutflowAt: Date | null;
-  @Column({ name: 'outflow_blockers', type: 'text', array: true }) outflowBlockers: string[];
+  @Column({ name: 'outflow_blockers', type: 'enum', enum: OutflowBlocker, enumName: 'outflow_blocker', array: true })
+  outflowBlockers: OutflowBlocker[];
   @Column({ name: 'discharged_at', type: 'timestamptz', nullable: true }) dischargedAt: Date | null;
-  @Column({ type: 'text', nullable: true }) destination: string | null;
+  @Column({ type: 'enum', enum: DischargeDestination, enumName: 'discharge_destination', nullable: true })
+  destination: DischargeDestination | null;
   @Column({ name: 'discharge_note', type: 'text', nullable: true }) dischargeNote: string | null;
 }

@@ -81,7 +81,7 @@ export class PlacementService {
 
     if (input.idempotencyKey) {
       // Same caller + key: one transaction at a time, so a retry waits for the first and then sees it.
-      await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`${principal.sub}\u0000${input.idempotencyKey}`]);
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [JSON.stringify([principal.sub, input.idempotencyKey])]);
       const [earlier] = await tx.query<{ id: string; request_hash: string }>(
         `SELECT id, request_hash FROM claim WHERE claimed_by = $1 AND idempotency_key = $2`,
         [principal.sub, input.idempotencyKey],

@@ -5,7 +5,7 @@ import { PlaceCategory, PlaceStatus, ReferrerType, Sex } from '../../common/enum
 /*
  * A deterministic demo of the national network: the same seed always gives the same organisations,
  * locations, places, occupancy and households (ids and timestamps relative to `now` aside).
- * Sizes follow DOMAIN.md: ~20 providers, ~100 locations over the 35 regions, ~1,300 places.
+ * Sizes follow DOMAIN.md: ~20 providers, ~100 locations over the 35 regions, ~1,400 places.
  */
 
 // ---------------------------------------------------------------------------------------------
@@ -158,8 +158,6 @@ const FALLBACK_PROVIDER = 'Stichting Vrouwenopvang Nederland';
 const MEN_PROVIDER = 'Stichting Mannenopvang Nederland';
 const TRAFFICKING_PROVIDER = 'Stichting Schakel Opvang Mensenhandel';
 const HONOUR_PROVIDER = 'Stichting Veilig Verder Eergerelateerd';
-/** Marks a specialised site that the region's own provider runs. */
-const REGION_PROVIDER = null;
 
 /** Relative size of a region's regular capacity; regions not listed weigh 1. */
 const REGION_WEIGHT: Readonly<Record<string, number>> = {
@@ -170,7 +168,8 @@ const REGION_WEIGHT: Readonly<Record<string, number>> = {
 };
 
 interface SpecialisedSite {
-  provider: string | typeof REGION_PROVIDER;
+  /** Left out when the region's own provider runs the site. */
+  provider?: string;
   kind: LocationKind;
   region: string;
   name: string;
@@ -196,9 +195,9 @@ const SPECIALISED_SITES: readonly SpecialisedSite[] = [
   { provider: TRAFFICKING_PROVIDER, kind: 'TRAFFICKING_MINORS', region: 'leeuwarden', name: 'Jeugdopvang Mensenhandel Leeuwarden', category: PlaceCategory.HUMAN_TRAFFICKING, places: 10 },
   { provider: HONOUR_PROVIDER, kind: 'HONOUR', region: 'tilburg', name: 'Beschermde Opvang Tilburg', category: PlaceCategory.HONOUR_RELATED, places: 8 },
   { provider: HONOUR_PROVIDER, kind: 'HONOUR', region: 'leeuwarden', name: 'Beschermde Opvang Leeuwarden', category: PlaceCategory.HONOUR_RELATED, places: 8 },
-  { provider: REGION_PROVIDER, kind: 'SAFE_HOUSE', region: 'utrecht', name: 'Safe House Midden', category: PlaceCategory.SAFE_HOUSE, places: 4 },
-  { provider: REGION_PROVIDER, kind: 'SAFE_HOUSE', region: 'zwolle', name: 'Safe House Oost', category: PlaceCategory.SAFE_HOUSE, places: 3 },
-  { provider: REGION_PROVIDER, kind: 'SAFE_HOUSE', region: 'breda', name: 'Safe House Zuid', category: PlaceCategory.SAFE_HOUSE, places: 3 },
+  { kind: 'SAFE_HOUSE', region: 'utrecht', name: 'Safe House Midden', category: PlaceCategory.SAFE_HOUSE, places: 4 },
+  { kind: 'SAFE_HOUSE', region: 'zwolle', name: 'Safe House Oost', category: PlaceCategory.SAFE_HOUSE, places: 3 },
+  { kind: 'SAFE_HOUSE', region: 'breda', name: 'Safe House Zuid', category: PlaceCategory.SAFE_HOUSE, places: 3 },
 ];
 
 /** Extra regular locations of the larger regions, in the order they are added. */
@@ -346,6 +345,11 @@ interface DemoRows {
 // ---------------------------------------------------------------------------------------------
 // Entry point
 
+/**
+ * Writes a demo network into a database whose regions are already upserted, all in one
+ * transaction. `scale` N writes N copies of the locations and places (rounded to a whole number,
+ * at least 1); organisations stay the same ~20.
+ */
 export async function loadDemoNetwork(
   dataSource: DataSource,
   options: { scale?: number; seed?: number; now?: Date } = {},

@@ -24,7 +24,9 @@ const KNOWN_FIELDS = new Set(['code', 'name', 'centreMunicipality', 'municipalit
 function defaultRegionFile(): string {
   const besideModule = fileURLToPath(new URL('./regions.json', import.meta.url));
   if (existsSync(besideModule)) return besideModule;
-  return resolve(process.cwd(), 'src/network/reference/regions.json');
+  const inSourceTree = resolve(process.cwd(), 'src/network/reference/regions.json');
+  if (existsSync(inSourceTree)) return inSourceTree;
+  throw new Error(`region file not found at ${besideModule} nor at ${inSourceTree}; pass its path explicitly`);
 }
 
 /** Reads and validates a region list; an operator may point `path` at a replacement list. */

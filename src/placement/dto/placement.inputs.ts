@@ -1,33 +1,15 @@
-import { ArgsType, Field, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches,
   Max, MaxLength, Min, ValidateNested,
 } from 'class-validator';
 import { ReferrerType, Sex } from '../../common/enums.js';
+import { DischargeDestination, OutflowBlocker } from '../placement.entity.js';
+
+export { DischargeDestination, OutflowBlocker };
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-
-export enum OutflowBlocker {
-  HOUSING = 'HOUSING',
-  DEBTS = 'DEBTS',
-  BENEFITS = 'BENEFITS',
-  RESIDENCE_STATUS = 'RESIDENCE_STATUS',
-  OTHER = 'OTHER',
-}
-registerEnumType(OutflowBlocker, { name: 'OutflowBlocker', description: 'Why a client ready to leave cannot leave yet.' });
-
-export enum DischargeDestination {
-  INDEPENDENT_HOUSING = 'INDEPENDENT_HOUSING',
-  RETURN_HOME_SAFE = 'RETURN_HOME_SAFE',
-  FAMILY_OR_NETWORK = 'FAMILY_OR_NETWORK',
-  OTHER_SHELTER = 'OTHER_SHELTER',
-  SOCIAL_SHELTER = 'SOCIAL_SHELTER',
-  CARE_INSTITUTION = 'CARE_INSTITUTION',
-  UNKNOWN = 'UNKNOWN',
-  OTHER = 'OTHER',
-}
-registerEnumType(DischargeDestination, { name: 'DischargeDestination' });
 
 export const MAX_HOLD_MINUTES = 24 * 60;
 export const DEFAULT_HOLD_MINUTES = 120;
