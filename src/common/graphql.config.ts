@@ -46,6 +46,16 @@ export function graphqlConfig(deps: {
       'graphql-ws': {
         path: '/graphql',
         connectionInitWaitTimeout: 10_000,
+        // Errors on the socket get the same mapping (codes, no internals) as over HTTP.
+        onNext: (_ctx, _id, _payload, _args, result) =>
+          result.errors
+            ? {
+                ...result,
+                errors: result.errors.map((err) =>
+                  formatGraphQLError(err.toJSON(), err, (e) => log.error({ err: e }, 'unexpected error in a subscription')),
+                ),
+              }
+            : result,
         // A subscription needs a valid token in connection_init; without one the socket is closed (4403).
         onConnect: async (ctx) => {
           const token = connectionToken(ctx.connectionParams as Record<string, unknown> | undefined);

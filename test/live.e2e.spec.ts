@@ -1,0 +1,104 @@
+import { Role } from '../src/common/enums.js';
+import { CLAIM, createShelter, ShelterFixture } from './support/fixtures.js';
+import { createTestDatabase, TestDatabase } from './support/database.js';
+import { errorCode, startTestService, TestService } from './support/service.js';
+import { subscribe, wsClient } from './support/ws.js';
+
+const AVAILABILITY_CHANGED = `subscription($regionIds: [ID!], $categories: [PlaceCategory!]) {
+  availabilityChanged(regionIds: $regionIds, categories: $categories) { regionId category available held placesTotal }
+}`;
+
+interface Row {
+  regionId: string;
+  category: string;
+  available: number;
+  held: number;
+  placesTotal: number;
+}
+
+describe('live availability across two service instances', () => {
+  let db: TestDatabase;
+  let a: TestService;
+  let b: TestService;
+  let shelter: ShelterFixture;
+  let coordinator: string;
+  const clients: ReturnType<typeof wsClient>[] = [];
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    // Two instances on one database, each with its own LISTEN connection and in-process fan-out.
+    a = await startTestService({ db });
+    b = await startTestService({ db });
+    shelter = await createShelter(b, { category: 'SAFE_HOUSE', places: 4, beds: 3, regionCode: 'zwolle' });
+    coordinator = await a.token({ role: Role.COORDINATOR });
+  });
+  afterAll(async () => {
+    await Promise.all(clients.map((c) => c.dispose()));
+    await a.close();
+    await b.close();
+    await db.drop();
+  });
+
+  function client(token?: string) {
+    const c = wsClient(a.service.url, token);
+    clients.push(c);
+    return c;
+  }
+
+  it('pushes the new row to a subscriber on instance A when a claim commits on instance B', async () => {
+    const sub = await subscribe<Row>(client(coordinator), AVAILABILITY_CHANGED, { regionIds: [shelter.regionId], categories: ['SAFE_HOUSE'] });
+    const claimed = await b.gql(CLAIM, { input: { placeIds: [shelter.placeIds[0]], householdSize: 2 } }, coordinator);
+    expect(claimed.errors).toBeUndefined();
+    const row = await sub.next();
+    expect(row).toEqual({ regionId: shelter.regionId, category: 'SAFE_HOUSE', available: 3, held: 1, placesTotal: 4 });
+  });
+
+  it('pushes nothing for a claim that failed', async () => {
+    const sub = await subscribe<Row>(client(coordinator), AVAILABILITY_CHANGED, { regionIds: [shelter.regionId] });
+    const refused = await b.gql(CLAIM, { input: { placeIds: [shelter.placeIds[0]], householdSize: 1 } }, coordinator);
+    expect(errorCode(refused)).toBe('CONFLICT');
+    const tooBig = await b.gql(CLAIM, { input: { placeIds: [shelter.placeIds[1]], householdSize: 9 } }, coordinator);
+    expect(errorCode(tooBig)).toBe('BAD_USER_INPUT');
+    expect(await sub.quiet(700)).toBe(true);
+    // A later successful change is the first thing the subscriber sees.
+    await b.gql(CLAIM, { input: { placeIds: [shelter.placeIds[2]], householdSize: 1 } }, coordinator);
+    expect(await sub.next()).toMatchObject({ available: 2, held: 2 });
+    expect(sub.received).toHaveLength(1);
+  });
+
+  it('filters by the subscribed regions and categories', async () => {
+    const elsewhere = await subscribe<Row>(client(coordinator), AVAILABILITY_CHANGED, { categories: ['MEN'] });
+    await b.gql(CLAIM, { input: { placeIds: [shelter.placeIds[3]], householdSize: 1 } }, coordinator);
+    expect(await elsewhere.quiet(700)).toBe(true);
+  });
+
+  it('tells a shelter\'s intake which of its places changed, and refuses another shelter\'s intake', async () => {
+    const other = await createShelter(b, { places: 1 });
+    const intake = await a.token({ role: Role.INTAKE, shelterIds: [other.shelterId] });
+    const query = `subscription($id: ID!) { shelterPlacesChanged(shelterId: $id) { shelterId places { id status label } } }`;
+    const own = await subscribe<{ shelterId: string; places: { id: string; status: string }[] }>(client(intake), query, { id: other.shelterId });
+    await b.gql(CLAIM, { input: { placeIds: other.placeIds, householdSize: 1 } }, intake);
+    expect(await own.next()).toEqual({ shelterId: other.shelterId, places: [{ id: other.placeIds[0], status: 'HELD', label: 'P-001' }] });
+
+    const foreign = await subscribe(client(intake), query, { id: shelter.shelterId });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(JSON.stringify(foreign.errors)).toMatch(/FORBIDDEN/);
+  });
+
+  it('closes a socket without a valid token in connection_init', async () => {
+    const anonymous = client();
+    const sub = await subscribe(anonymous, AVAILABILITY_CHANGED);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(sub.received).toEqual([]);
+    expect(anonymous.closedWith()).toBe(4403);
+  });
+
+  it('closes a socket when its token expires', async () => {
+    const shortLived = await a.token({ role: Role.COORDINATOR }, '1s');
+    const c = client(shortLived);
+    await subscribe(c, AVAILABILITY_CHANGED);
+    const deadline = Date.now() + 5000;
+    while (c.closedWith() === undefined && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(c.closedWith()).toBe(4401);
+  });
+});
