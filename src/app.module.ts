@@ -1,6 +1,7 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { APP_PIPE } from '@nestjs/core';
+import { APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { ErrorMappingInterceptor } from './common/error-mapping.interceptor.js';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Logger as Pino } from 'pino';
@@ -69,7 +70,10 @@ export class AppModule {
         PlacementModule,
       ],
       controllers: [HealthController],
-      providers: [{ provide: APP_PIPE, useFactory: createValidationPipe }],
+      providers: [
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_INTERCEPTOR, useClass: ErrorMappingInterceptor },
+      ],
     };
   }
 }

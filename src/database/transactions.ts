@@ -53,7 +53,7 @@ export class Tx {
   /** Called once, just before COMMIT. */
   async flush(): Promise<void> {
     if (this.audits.length > 0) {
-      await this.manager.query(
+      await this.query(
         `INSERT INTO audit_event (actor, actor_role, action, entity_type, entity_id, status_before, status_after, detail, request_id)
          SELECT $1, $2, a.action, a.entity_type, a.entity_id, a.status_before, a.status_after, a.detail, $3
            FROM jsonb_to_recordset($4::jsonb) AS a(action text, entity_type text, entity_id text,
@@ -76,7 +76,7 @@ export class Tx {
       );
     }
     for (const payload of chunkPayloads([...this.changes.values()])) {
-      await this.manager.query(`SELECT pg_notify($1, $2)`, [PLACE_CHANGES_CHANNEL, payload]);
+      await this.query(`SELECT pg_notify($1, $2)`, [PLACE_CHANGES_CHANNEL, payload]);
     }
   }
 }

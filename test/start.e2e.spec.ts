@@ -1,0 +1,76 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { createServer, connect } from 'node:net';
+import request from 'supertest';
+
+async function freePort(): Promise<number> {
+  return new Promise((done) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => done(port));
+    });
+  });
+}
+
+function portOpen(port: number): Promise<boolean> {
+  return new Promise((done) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => socket.end(() => done(true)));
+    socket.once('error', () => done(false));
+  });
+}
+
+/**
+ * What a newcomer gets from `npm start` on a fresh machine: the built service, no DATABASE_URL,
+ * an embedded PostgreSQL, migrations, the demo network, a dev token; and a clean SIGTERM.
+ * `npm test` builds first (pretest), so dist/ is the code under test.
+ */
+describe('npm start on a fresh machine', () => {
+  let child: ChildProcess | undefined;
+  let dataDir: string;
+
+  afterAll(async () => {
+    if (child && child.exitCode === null) child.kill('SIGKILL');
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('serves the demo network on embedded Postgres, then drains and exits 0 on SIGTERM', async () => {
+    expect(existsSync('dist/src/main.js')).toBe(true);
+    const [port, pgPort] = [await freePort(), await freePort()];
+    dataDir = `.data/start-test-${pgPort}`;
+    const env = { ...process.env, PORT: String(port), EMBEDDED_PG_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), LOG_LEVEL: 'info', NODE_ENV: 'development' };
+    delete env.DATABASE_URL;
+    const proc = spawn(process.execPath, ['dist/src/main.js'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child = proc;
+    let output = '';
+    proc.stdout!.on('data', (chunk) => (output += chunk));
+    proc.stderr!.on('data', (chunk) => (output += chunk));
+    const exited = new Promise<number | null>((done) => proc.once('exit', (code) => done(code)));
+
+    const deadline = Date.now() + 90_000;
+    while (!/Dev token/.test(output) && Date.now() < deadline && proc.exitCode === null) await new Promise((r) => setTimeout(r, 100));
+    expect(output).toMatch(new RegExp(`ready at http://localhost:${port}/graphql`));
+    const token = /\n {2}(eyJ[\w-]+\.[\w-]+\.[\w-]+)\n/.exec(output)![1];
+
+    const url = `http://127.0.0.1:${port}`;
+    const res = await request(url).post('/graphql').set('Authorization', `Bearer ${token}`)
+      .send({ query: '{ availability { regionId placesTotal } }' });
+    expect(res.body.errors).toBeUndefined();
+    const rows = res.body.data.availability as { regionId: string; placesTotal: number }[];
+    expect(new Set(rows.map((r) => r.regionId)).size).toBe(35);
+    expect(rows.reduce((n, r) => n + r.placesTotal, 0)).toBeGreaterThanOrEqual(1000);
+    expect(await portOpen(pgPort)).toBe(true);
+
+    // A request in flight when SIGTERM arrives still gets its answer.
+    const inFlight = request(url).post('/graphql').set('Authorization', `Bearer ${token}`)
+      .send({ query: '{ regions { shelters { places { id status } } } }' });
+    const answered = inFlight.then((r) => r.status);
+    await new Promise((r) => setTimeout(r, 5));
+    proc.kill('SIGTERM');
+    expect(await answered).toBe(200);
+    expect(await exited).toBe(0);
+    expect(output).toMatch(/stopped cleanly/);
+    expect(await portOpen(pgPort)).toBe(false);
+  });
+});
