@@ -2,7 +2,8 @@ import pg from 'pg';
 import { BenchShelter } from './fixtures.js';
 import { rawClaim, rawRelease } from './raw-sql.js';
 import {
-  GqlRequestError, GraphQLHttpClient, httpGet, LatencySummary, median, metricValue, now, round, summarise,
+  CpuShare, cpuShare, cpuSnapshot, GqlRequestError, GraphQLHttpClient, httpGet, LatencySummary, median, metricValue, now,
+  round, summarise,
 } from './support.js';
 
 const CLAIM = `mutation Claim($input: ClaimPlaceInput!) { claimPlace(input: $input) { id status } }`;
@@ -15,6 +16,8 @@ const MAX_ERRORS_PER_RUN = 50;
 export interface Timing {
   warmupMs: number;
   measureMs: number;
+  /** The service process, for CPU accounting over the measuring window. */
+  servicePid: number;
 }
 
 export interface LoadResult {
@@ -31,6 +34,7 @@ export interface LoadResult {
   releaseMs: LatencySummary;
   errors: number;
   firstErrors: string[];
+  cpu?: CpuShare;
 }
 
 interface CycleTimes {
@@ -53,6 +57,12 @@ async function closedLoop(clients: number, timing: Timing, cycleOf: (client: num
   const firstErrors: string[] = [];
   let errors = 0;
   let totalCycles = 0;
+  let cpuFrom: ReturnType<typeof cpuSnapshot>;
+  let cpuTo: ReturnType<typeof cpuSnapshot>;
+  const cpuTimers = [
+    setTimeout(() => (cpuFrom = cpuSnapshot(timing.servicePid)), timing.warmupMs),
+    setTimeout(() => (cpuTo = cpuSnapshot(timing.servicePid)), timing.warmupMs + timing.measureMs),
+  ];
 
   const worker = async (client: number) => {
     for (let i = 0; i < MAX_CYCLES_PER_CLIENT && now() < endAt && errors < MAX_ERRORS_PER_RUN; i++) {
@@ -73,6 +83,7 @@ async function closedLoop(clients: number, timing: Timing, cycleOf: (client: num
     }
   };
   await Promise.all(Array.from({ length: clients }, (_, i) => worker(i)));
+  cpuTimers.forEach(clearTimeout);
 
   const measuredSeconds = timing.measureMs / 1000;
   return {
@@ -87,6 +98,7 @@ async function closedLoop(clients: number, timing: Timing, cycleOf: (client: num
     releaseMs: summarise(releases),
     errors,
     firstErrors,
+    cpu: cpuShare(cpuFrom, cpuTo),
   };
 }
 

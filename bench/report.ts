@@ -93,6 +93,18 @@ export function formatReport(r: BenchResults): string {
       ),
     ),
   );
+  out.push('', 'CPU over each measuring window, % of one core (the box has ' + m.nproc + ' cores; "rest" is PostgreSQL plus anything else running)');
+  out.push(
+    formatTable(
+      ['clients', 'path', 'service %', 'bench client %', 'rest %', 'machine %'],
+      r.claims.flatMap((level) =>
+        (['graphql', 'raw'] as const).map((path) => {
+          const cpu = level[path].cpu;
+          return [level.clients, path === 'graphql' ? 'GraphQL/HTTP' : 'raw SQL (pg)', cpu?.servicePct ?? NaN, cpu?.benchPct ?? NaN, cpu?.restPct ?? NaN, cpu?.machinePct ?? NaN];
+        }),
+      ),
+    ),
+  );
   out.push('', 'GraphQL / raw');
   out.push(
     formatTable(

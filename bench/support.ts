@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { createServer } from 'node:net';
 import { performance } from 'node:perf_hooks';
@@ -232,4 +233,53 @@ export function formatNumber(value: number): string {
   if (Number.isInteger(value) || Math.abs(value) >= 100) return Math.round(value).toLocaleString('en-US');
   if (Math.abs(value) >= 10) return value.toFixed(1);
   return value.toFixed(2);
+}
+
+// ---------------------------------------------------------------------------------------------
+// CPU accounting (Linux /proc): where the two cores went during a measuring window
+
+const TICKS_PER_SECOND = 100; // USER_HZ, 100 on every mainstream Linux build
+
+export interface CpuSnapshot {
+  at: number;
+  machineBusy: number;
+  service: number;
+  bench: number;
+}
+
+/** Seconds of CPU so far: the whole machine (busy), the service process, this process. */
+export function cpuSnapshot(servicePid: number): CpuSnapshot | undefined {
+  try {
+    const [, ...fields] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
+    const ticks = fields.map(Number);
+    const idle = ticks[3] + (ticks[4] ?? 0);
+    const total = ticks.slice(0, 8).reduce((a, b) => a + b, 0);
+    const stat = readFileSync(`/proc/${servicePid}/stat`, 'utf8');
+    const after = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const service = (Number(after[11]) + Number(after[12])) / TICKS_PER_SECOND; // utime, stime
+    const { user, system } = process.cpuUsage();
+    return { at: now(), machineBusy: (total - idle) / TICKS_PER_SECOND, service, bench: (user + system) / 1e6 };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Percent of one core (200 = both cores of a 2-core box) used by each party between two snapshots. */
+export interface CpuShare {
+  servicePct: number;
+  benchPct: number;
+  /** Everything else: PostgreSQL, and whatever else runs on the machine. */
+  restPct: number;
+  machinePct: number;
+}
+
+export function cpuShare(from?: CpuSnapshot, to?: CpuSnapshot): CpuShare | undefined {
+  if (!from || !to) return undefined;
+  const seconds = (to.at - from.at) / 1000;
+  if (seconds <= 0) return undefined;
+  const pct = (x: number) => round((100 * x) / seconds, 0);
+  const machine = to.machineBusy - from.machineBusy;
+  const service = to.service - from.service;
+  const bench = to.bench - from.bench;
+  return { servicePct: pct(service), benchPct: pct(bench), restPct: pct(Math.max(0, machine - service - bench)), machinePct: pct(machine) };
 }

@@ -1,4 +1,5 @@
 import { Role } from '../src/common/enums.js';
+import { ClaimExpirySweeper } from '../src/placement/claim-expiry.sweeper.js';
 import { CLAIM, createShelter, ShelterFixture } from './support/fixtures.js';
 import { createTestDatabase, TestDatabase } from './support/database.js';
 import { errorCode, startTestService, TestService } from './support/service.js';
@@ -100,5 +101,25 @@ describe('live availability across two service instances', () => {
     const deadline = Date.now() + 5000;
     while (c.closedWith() === undefined && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     expect(c.closedWith()).toBe(4401);
+  });
+
+  it('expires each lapsed hold exactly once when both instances sweep at the same time', async () => {
+    const many = await createShelter(b, { places: 30, beds: 1, regionCode: 'arnhem' });
+    const claims = await Promise.all(many.placeIds.map((id) => b.gql(CLAIM, { input: { placeIds: [id], householdSize: 1 } }, coordinator)));
+    const ids = claims.map((c) => c.data!.claimPlace.id);
+    await db.pool.query(`UPDATE claim SET expires_at = now() - interval '1 second' WHERE id = ANY($1)`, [ids]);
+    await db.pool.query(`UPDATE place SET held_until = now() - interval '1 second' WHERE claim_id = ANY($1)`, [ids]);
+
+    const sweepers = [a, b].map((instance) => instance.service.app.get(ClaimExpirySweeper));
+    const counts = await Promise.all(sweepers.map((s) => s.sweep()));
+    expect(counts.reduce((x, y) => x + y, 0)).toBe(30);
+
+    const { rows: [audits] } = await db.pool.query(
+      `SELECT count(*)::int AS n, count(DISTINCT entity_id)::int AS claims FROM audit_event WHERE action = 'claim.expired' AND entity_id = ANY($1)`,
+      [ids],
+    );
+    expect(audits).toEqual({ n: 30, claims: 30 });
+    const { rows: [places] } = await db.pool.query(`SELECT count(*)::int AS n FROM place WHERE id = ANY($1) AND status = 'AVAILABLE'`, [many.placeIds]);
+    expect(places.n).toBe(30);
   });
 });
