@@ -16,8 +16,9 @@ const MAX_ERRORS_PER_RUN = 50;
 export interface Timing {
   warmupMs: number;
   measureMs: number;
-  /** The service process, for CPU accounting over the measuring window. */
+  /** The service and PostgreSQL processes, for CPU accounting over the measuring window. */
   servicePid: number;
+  postmasterPid?: number;
 }
 
 export interface LoadResult {
@@ -60,8 +61,8 @@ async function closedLoop(clients: number, timing: Timing, cycleOf: (client: num
   let cpuFrom: ReturnType<typeof cpuSnapshot>;
   let cpuTo: ReturnType<typeof cpuSnapshot>;
   const cpuTimers = [
-    setTimeout(() => (cpuFrom = cpuSnapshot(timing.servicePid)), timing.warmupMs),
-    setTimeout(() => (cpuTo = cpuSnapshot(timing.servicePid)), timing.warmupMs + timing.measureMs),
+    setTimeout(() => (cpuFrom = cpuSnapshot(timing.servicePid, timing.postmasterPid)), timing.warmupMs),
+    setTimeout(() => (cpuTo = cpuSnapshot(timing.servicePid, timing.postmasterPid)), timing.warmupMs + timing.measureMs),
   ];
 
   const worker = async (client: number) => {

@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +30,8 @@ export interface BenchEnvironment {
   databaseUrl: string;
   serviceUrl: string;
   servicePid: number;
+  /** The embedded server's postmaster, for CPU accounting; undefined with DATABASE_URL. */
+  postmasterPid?: number;
   serviceLog: string;
   machine: MachineInfo;
   /** A small pool of its own, for the raw-SQL baseline's setup and for checks straight in the database. */
@@ -99,6 +101,7 @@ export async function startEnvironment(log: (line: string) => void): Promise<Ben
       databaseUrl,
       serviceUrl,
       servicePid: child.pid!,
+      postmasterPid: embedded ? postmasterPid(embedded.dataDir) : undefined,
       serviceLog,
       db,
       machine: {
@@ -116,6 +119,15 @@ export async function startEnvironment(log: (line: string) => void): Promise<Ben
   } catch (err) {
     await stop();
     throw err;
+  }
+}
+
+function postmasterPid(dataDir: string): number | undefined {
+  try {
+    const pid = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -93,18 +93,20 @@ export function formatReport(r: BenchResults): string {
       ),
     ),
   );
-  out.push('', 'CPU over each measuring window, % of one core (the box has ' + m.nproc + ' cores; "rest" is PostgreSQL plus anything else running)');
+  out.push('', `CPU over each measuring window, % of one core (${m.nproc * 100} = the whole machine; "other" should be near 0)`);
   out.push(
     formatTable(
-      ['clients', 'path', 'service %', 'bench client %', 'rest %', 'machine %'],
+      ['clients', 'path', 'service %', 'PostgreSQL %', 'bench client %', 'other %', 'machine %'],
       r.claims.flatMap((level) =>
         (['graphql', 'raw'] as const).map((path) => {
           const cpu = level[path].cpu;
-          return [level.clients, path === 'graphql' ? 'GraphQL/HTTP' : 'raw SQL (pg)', cpu?.servicePct ?? NaN, cpu?.benchPct ?? NaN, cpu?.restPct ?? NaN, cpu?.machinePct ?? NaN];
+          return [level.clients, path === 'graphql' ? 'GraphQL/HTTP' : 'raw SQL (pg)', cpu?.servicePct ?? NaN, cpu?.postgresPct ?? NaN, cpu?.benchPct ?? NaN, cpu?.otherPct ?? NaN, cpu?.machinePct ?? NaN];
         }),
       ),
     ),
   );
+  const busiest = Math.max(...r.claims.flatMap((l) => [l.graphql.cpu?.otherPct ?? 0, l.raw.cpu?.otherPct ?? 0]));
+  if (busiest > 25) out.push(`WARNING: other processes used up to ${busiest}% of a core during a window: the figures are disturbed.`);
   out.push('', 'GraphQL / raw');
   out.push(
     formatTable(

@@ -49,7 +49,7 @@ async function main(): Promise<void> {
     const contentionShelter = await createBenchShelter(gql, admin, { name: 'contention', regionId: regionOr(regions, 'utrecht'), category: 'CRISIS', places: SETTINGS.contentionPlaces });
     const fanoutShelter = await createBenchShelter(gql, admin, { name: 'fan-out', regionId: regionOr(regions, 'amsterdam'), category: 'SAFE_HOUSE', places: 1 });
 
-    const timing = { warmupMs: SETTINGS.warmupMs, measureMs: SETTINGS.measureMs, servicePid: env.servicePid };
+    const timing = { warmupMs: SETTINGS.warmupMs, measureMs: SETTINGS.measureMs, servicePid: env.servicePid, postmasterPid: env.postmasterPid };
     const claims: ClaimsLevel[] = [];
     for (const clients of SETTINGS.levels) {
       log(`claim+release, ${clients} client(s): GraphQL`);

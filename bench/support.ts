@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import { createServer } from 'node:net';
 import { performance } from 'node:perf_hooks';
@@ -245,20 +245,47 @@ export interface CpuSnapshot {
   machineBusy: number;
   service: number;
   bench: number;
+  /** CPU seconds per process of our PostgreSQL server (postmaster and its children), when known. */
+  postgres?: Map<number, number>;
 }
 
-/** Seconds of CPU so far: the whole machine (busy), the service process, this process. */
-export function cpuSnapshot(servicePid: number): CpuSnapshot | undefined {
+function processSeconds(pid: number): { ppid: number; seconds: number } | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // After the command: state, ppid, ... utime is the 12th and stime the 13th of these.
+    return { ppid: Number(fields[1]), seconds: (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND };
+  } catch {
+    return undefined;
+  }
+}
+
+function postgresSeconds(postmasterPid: number): Map<number, number> {
+  const seconds = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    const pid = Number(entry);
+    if (!Number.isInteger(pid)) continue;
+    const p = processSeconds(pid);
+    if (p && (pid === postmasterPid || p.ppid === postmasterPid)) seconds.set(pid, p.seconds);
+  }
+  return seconds;
+}
+
+/** Seconds of CPU so far: the whole machine (busy), the service, this process, our PostgreSQL. */
+export function cpuSnapshot(servicePid: number, postmasterPid?: number): CpuSnapshot | undefined {
   try {
     const [, ...fields] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
     const ticks = fields.map(Number);
     const idle = ticks[3] + (ticks[4] ?? 0);
     const total = ticks.slice(0, 8).reduce((a, b) => a + b, 0);
-    const stat = readFileSync(`/proc/${servicePid}/stat`, 'utf8');
-    const after = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const service = (Number(after[11]) + Number(after[12])) / TICKS_PER_SECOND; // utime, stime
     const { user, system } = process.cpuUsage();
-    return { at: now(), machineBusy: (total - idle) / TICKS_PER_SECOND, service, bench: (user + system) / 1e6 };
+    return {
+      at: now(),
+      machineBusy: (total - idle) / TICKS_PER_SECOND,
+      service: processSeconds(servicePid)?.seconds ?? NaN,
+      bench: (user + system) / 1e6,
+      postgres: postmasterPid ? postgresSeconds(postmasterPid) : undefined,
+    };
   } catch {
     return undefined;
   }
@@ -268,8 +295,10 @@ export function cpuSnapshot(servicePid: number): CpuSnapshot | undefined {
 export interface CpuShare {
   servicePct: number;
   benchPct: number;
-  /** Everything else: PostgreSQL, and whatever else runs on the machine. */
-  restPct: number;
+  /** Our PostgreSQL server; NaN when it is not on this machine (DATABASE_URL given). */
+  postgresPct: number;
+  /** Everything else on the machine: should be near 0, or the figures are disturbed. */
+  otherPct: number;
   machinePct: number;
 }
 
@@ -281,5 +310,18 @@ export function cpuShare(from?: CpuSnapshot, to?: CpuSnapshot): CpuShare | undef
   const machine = to.machineBusy - from.machineBusy;
   const service = to.service - from.service;
   const bench = to.bench - from.bench;
-  return { servicePct: pct(service), benchPct: pct(bench), restPct: pct(Math.max(0, machine - service - bench)), machinePct: pct(machine) };
+  // A backend that started inside the window counts whole; one that ended inside it is lost (rare).
+  let postgres = NaN;
+  if (from.postgres && to.postgres) {
+    postgres = 0;
+    for (const [pid, s] of to.postgres) postgres += s - (from.postgres.get(pid) ?? 0);
+  }
+  const other = machine - service - bench - (Number.isNaN(postgres) ? 0 : postgres);
+  return {
+    servicePct: pct(service),
+    benchPct: pct(bench),
+    postgresPct: pct(postgres),
+    otherPct: pct(Math.max(0, other)),
+    machinePct: pct(machine),
+  };
 }

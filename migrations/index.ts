@@ -2,5 +2,6 @@
 // checks that no file in this folder is missing from the list.
 import { NetworkSchema1763920000000 } from './1763920000000-NetworkSchema.js';
 import { PlacementSchema1763920100000 } from './1763920100000-PlacementSchema.js';
+import { ReferralSchema1763920200000 } from './1763920200000-ReferralSchema.js';
 
-export const migrations = [NetworkSchema1763920000000, PlacementSchema1763920100000];
+export const migrations = [NetworkSchema1763920000000, PlacementSchema1763920100000, ReferralSchema1763920200000];

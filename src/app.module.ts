@@ -13,6 +13,9 @@ import { createValidationPipe } from './common/validation.js';
 import { DATABASE_URL, LIVE_EVENTS, ROOT_LOGGER } from './common/tokens.js';
 import { PubSub } from 'graphql-subscriptions';
 import { PlacementModule } from './placement/placement.module.js';
+import { PostgresPubSub } from './common/pubsub/postgres-pubsub.js';
+import { Sweeper } from './common/sweeper.js';
+import { ReferralModule } from './referral/referral.module.js';
 import { AppConfig } from './config/app-config.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { Transactions } from './database/transactions.js';
@@ -39,10 +42,17 @@ class CoreModule {
         { provide: ROOT_LOGGER, useValue: options.log },
         { provide: DATABASE_URL, useValue: options.databaseUrl },
         { provide: LIVE_EVENTS, useFactory: () => new PubSub() },
+        {
+          // One LISTEN connection per instance, shared by every live feed; none when only printing the schema.
+          provide: PostgresPubSub,
+          useFactory: () =>
+            options.databaseUrl ? new PostgresPubSub({ connectionString: options.databaseUrl, log: options.log }) : null,
+        },
         { provide: Metrics, useFactory: (ds: DataSource) => new Metrics(ds), inject: [DataSource] },
         Transactions,
+        Sweeper,
       ],
-      exports: [AppConfig, ROOT_LOGGER, DATABASE_URL, LIVE_EVENTS, Metrics, Transactions],
+      exports: [AppConfig, ROOT_LOGGER, DATABASE_URL, LIVE_EVENTS, PostgresPubSub, Metrics, Transactions, Sweeper],
     };
   }
 }
@@ -68,6 +78,7 @@ export class AppModule {
         }),
         NetworkModule,
         PlacementModule,
+        ReferralModule,
       ],
       controllers: [HealthController],
       providers: [

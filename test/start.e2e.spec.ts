@@ -39,7 +39,7 @@ describe('npm start on a fresh machine', () => {
     expect(existsSync('dist/src/main.js')).toBe(true);
     const [port, pgPort] = [await freePort(), await freePort()];
     dataDir = `.data/start-test-${pgPort}`;
-    const env = { ...process.env, PORT: String(port), EMBEDDED_PG_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), LOG_LEVEL: 'info', NODE_ENV: 'development' };
+    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), EMBEDDED_PG_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), LOG_LEVEL: 'info', NODE_ENV: 'development' };
     delete env.DATABASE_URL;
     const proc = spawn(process.execPath, ['dist/src/main.js'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     child = proc;

@@ -49,6 +49,18 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(100) @Max(60000)
   CLAIM_SWEEP_INTERVAL_MS = 15000;
 
+  /** An IMMEDIATE request nobody claimed within this many minutes is escalated. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(24 * 60)
+  ESCALATE_IMMEDIATE_MINUTES = 15;
+
+  /** A WITHIN_24H request nobody claimed within this many minutes is escalated. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(48 * 60)
+  ESCALATE_WITHIN_24H_MINUTES = 240;
+
+  /** With high risk, honour-related threat or a perpetrator network: minimum distance from home and avoided regions. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(500)
+  MATCH_MIN_DISTANCE_KM = 50;
+
   /** A shelter whose status was not confirmed for this long shows as stale ("no information"). */
   @Transform(toInt) @IsInt() @Min(1) @Max(24 * 30)
   STALE_AFTER_HOURS = 24;

@@ -30,6 +30,7 @@ const MAX_NOTIFY_BYTES = 7000;
 export class Tx {
   private readonly audits: AuditEntry[] = [];
   private readonly changes = new Map<string, PlaceChange>();
+  private readonly notices: [string, string][] = [];
 
   constructor(
     readonly manager: EntityManager,
@@ -48,6 +49,11 @@ export class Tx {
 
   placesChanged(changes: PlaceChange[]): void {
     for (const change of changes) this.changes.set(change.placeId, change);
+  }
+
+  /** A notification to every instance, delivered only if this transaction commits. */
+  notify(channel: string, payload: unknown): void {
+    this.notices.push([channel, JSON.stringify(payload)]);
   }
 
   /** Called once, just before COMMIT. */
@@ -77,6 +83,9 @@ export class Tx {
     }
     for (const payload of chunkPayloads([...this.changes.values()])) {
       await this.query(`SELECT pg_notify($1, $2)`, [PLACE_CHANGES_CHANNEL, payload]);
+    }
+    for (const [channel, payload] of this.notices) {
+      await this.query(`SELECT pg_notify($1, $2)`, [channel, payload]);
     }
   }
 }

@@ -5,7 +5,7 @@ import { DataSource, In } from 'typeorm';
 import { PlaceCategory } from '../common/enums.js';
 import { PLACE_CHANGES_CHANNEL, PlaceChange } from '../common/place-changes.js';
 import { PostgresPubSub } from '../common/pubsub/postgres-pubsub.js';
-import { DATABASE_URL, LIVE_EVENTS, ROOT_LOGGER } from '../common/tokens.js';
+import { LIVE_EVENTS, ROOT_LOGGER } from '../common/tokens.js';
 import { AvailabilityService } from './availability.service.js';
 import { AvailabilityRowModel } from './models/network.models.js';
 import { PlaceEntity } from './place.entity.js';
@@ -28,28 +28,23 @@ export interface ShelterPlacesEvent {
  */
 @Injectable()
 export class LiveAvailabilityService implements OnApplicationBootstrap, OnModuleDestroy {
-  private engine?: PostgresPubSub;
   private pending = new Map<string, PlaceChange>();
   private snapshotPending = false;
   private draining?: Promise<void>;
 
   constructor(
     @Inject(LIVE_EVENTS) private readonly live: PubSub,
-    @Inject(DATABASE_URL) private readonly databaseUrl: string | undefined,
+    @Inject(PostgresPubSub) private readonly engine: PostgresPubSub | null,
     @Inject(ROOT_LOGGER) private readonly log: Pino,
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(AvailabilityService) private readonly availability: AvailabilityService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    if (!this.databaseUrl) return;
-    this.engine = new PostgresPubSub({
-      connectionString: this.databaseUrl,
-      log: this.log,
-      onReconnect: () => {
-        this.snapshotPending = true;
-        this.kick();
-      },
+    if (!this.engine) return;
+    this.engine.onReconnect(() => {
+      this.snapshotPending = true;
+      this.kick();
     });
     await this.engine.subscribe(PLACE_CHANGES_CHANNEL, (changes) => {
       for (const change of changes as PlaceChange[]) this.pending.set(change.placeId, change);
@@ -58,7 +53,6 @@ export class LiveAvailabilityService implements OnApplicationBootstrap, OnModule
   }
 
   async onModuleDestroy(): Promise<void> {
-    await this.engine?.close();
     await this.draining;
   }
 

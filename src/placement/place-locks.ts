@@ -1,6 +1,7 @@
 import { PlaceCategory, PlaceStatus } from '../common/enums.js';
 import { PlaceChange } from '../common/place-changes.js';
 import { Tx } from '../database/transactions.js';
+import { reopenRequestOfClaim } from '../referral/request-effects.js';
 
 /** A place row as locked inside a transaction, with its shelter's region. */
 export interface LockedPlace {
@@ -53,13 +54,6 @@ export async function lockPlaces(tx: Tx, placeIds: string[]): Promise<LockedPlac
   return rows;
 }
 
-/** Hooks that other features run inside the expiring transaction (e.g. reopen a request). */
-export type ClaimExpiryHook = (tx: Tx, claim: { id: string; requestId: string | null }) => Promise<void>;
-const expiryHooks: ClaimExpiryHook[] = [];
-export function onClaimExpired(hook: ClaimExpiryHook): void {
-  if (!expiryHooks.includes(hook)) expiryHooks.push(hook);
-}
-
 /**
  * Expires one HELD claim whose time has passed. The conditional UPDATE makes it happen once,
  * however many instances or transactions try. Returns false if it was not (or no longer) due.
@@ -87,6 +81,6 @@ export async function expireClaim(tx: Tx, claimId: string): Promise<boolean> {
     tx.audit({ action: 'place.released', entityType: 'place', entityId: place.id, statusBefore: 'HELD', statusAfter: 'AVAILABLE', detail: { claimId, why: 'hold expired' } });
   }
   tx.placesChanged(places.map(changeOf));
-  for (const hook of expiryHooks) await hook(tx, { id: claimId, requestId: claimed[0].request_id });
+  if (claimed[0].request_id) await reopenRequestOfClaim(tx, claimId, 'CLAIM_EXPIRED');
   return true;
 }

@@ -11,7 +11,8 @@ import {
   AdmitInput, ClaimPlaceInput, DEFAULT_HOLD_MINUTES, DischargeInput, MarkReadyForOutflowInput, ReleaseClaimInput,
   TransferStayInput,
 } from './dto/placement.inputs.js';
-import { ageBandOf, describeHousehold } from './household.js';
+import { admitRequestOfClaim, reopenRequestOfClaim } from '../referral/request-effects.js';
+import { ageBandOf, describeHousehold, HouseholdMember } from './household.js';
 import { changeOf, expireClaim, LockedPlace, lockPlaces } from './place-locks.js';
 import { ClaimEntity, ClaimStatus, StayEntity, StayStatus } from './placement.entity.js';
 
@@ -39,9 +40,6 @@ interface StayRow {
   last_move_at: Date;
 }
 
-/** Hooks run inside the admitting transaction (the request flow marks its request ADMITTED). */
-export type AdmitHook = (tx: Tx, event: { claimId: string; requestId: string | null; stayId: string }) => Promise<void>;
-
 function describePlaces(places: LockedPlace[]): string {
   return places.map((p) => `${p.label} (${p.status})`).join(', ');
 }
@@ -52,16 +50,10 @@ function describePlaces(places: LockedPlace[]): string {
  */
 @Injectable()
 export class PlacementService {
-  private readonly admitHooks: AdmitHook[] = [];
-
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(Transactions) private readonly transactions: Transactions,
   ) {}
-
-  onAdmitted(hook: AdmitHook): void {
-    this.admitHooks.push(hook);
-  }
 
   async claimPlace(principal: Principal, input: ClaimPlaceInput, requestId?: string): Promise<ClaimEntity> {
     const claimId = await this.transactions.run(actorOf(principal, requestId), (tx) =>
@@ -71,7 +63,12 @@ export class PlacementService {
   }
 
   /** The claim transaction body; the request flow reuses it inside its own transaction. */
-  async claimInTransaction(tx: Tx, principal: Principal, input: ClaimPlaceInput): Promise<string> {
+  async claimInTransaction(
+    tx: Tx,
+    principal: Principal,
+    input: ClaimPlaceInput,
+    options: { onBehalfOfNetwork?: boolean } = {},
+  ): Promise<string> {
     const holdMinutes = input.holdMinutes ?? DEFAULT_HOLD_MINUTES;
     const requestHash = input.idempotencyKey
       ? createHash('sha256')
@@ -108,7 +105,8 @@ export class PlacementService {
         { field: 'placeIds', problems: ['places of more than one category'] },
       ]);
     }
-    if (!canActForShelter(principal, shelterId)) throw DomainError.forbidden('Not a place of your shelters');
+    // An emergency placement by police or Veilig Thuis claims on the network's behalf (DOMAIN: they may place directly).
+    if (!options.onBehalfOfNetwork && !canActForShelter(principal, shelterId)) throw DomainError.forbidden('Not a place of your shelters');
     const unavailable = places.filter((p) => p.status !== PlaceStatus.AVAILABLE);
     if (unavailable.length > 0) {
       throw DomainError.conflict(`Not available: ${describePlaces(unavailable)}`, { placeIds: unavailable.map((p) => p.id) });
@@ -146,8 +144,19 @@ export class PlacementService {
   }
 
   async releaseClaim(principal: Principal, input: ReleaseClaimInput, requestId?: string): Promise<ClaimEntity> {
-    await this.transactions.run(actorOf(principal, requestId), async (tx) => {
-      const claim = await this.lockHeldClaim(tx, principal, input.claimId);
+    await this.transactions.run(actorOf(principal, requestId), (tx) => this.releaseInTransaction(tx, principal, input));
+    return this.claim(input.claimId);
+  }
+
+  /** Release body; a request that declines or closes reuses it in its own transaction. */
+  async releaseInTransaction(
+    tx: Tx,
+    principal: Principal,
+    input: ReleaseClaimInput,
+    options: { requestOwner?: boolean } = {},
+  ): Promise<void> {
+    {
+      const claim = await this.lockHeldClaim(tx, principal, input.claimId, options.requestOwner);
       const places = await lockPlaces(tx, await this.placeIdsOfClaim(tx, claim.id));
       await tx.query(
         `UPDATE place SET status = 'AVAILABLE', claim_id = NULL, held_until = NULL, version = version + 1, status_changed_at = now()
@@ -160,37 +169,38 @@ export class PlacementService {
         tx.audit({ action: 'place.released', entityType: 'place', entityId: p.id, statusBefore: 'HELD', statusAfter: 'AVAILABLE', detail: { claimId: claim.id } });
       }
       tx.placesChanged(places.map(changeOf));
-    });
-    return this.claim(input.claimId);
+      if (claim.request_id) await reopenRequestOfClaim(tx, claim.id, 'CLAIM_RELEASED', { reason: input.reason });
+    }
   }
 
   async admit(principal: Principal, input: AdmitInput, requestId?: string): Promise<StayEntity> {
     const stayId = await this.transactions.run(actorOf(principal, requestId), async (tx) => {
       const claim = await this.lockHeldClaim(tx, principal, input.claimId);
-      if (input.household.length !== claim.household_size) {
-        throw DomainError.badInput(`The claim is for ${claim.household_size} persons; ${input.household.length} were given`, [
+      const arrival = await this.arrivalOf(tx, claim, input);
+      if (arrival.household.length !== claim.household_size) {
+        throw DomainError.badInput(`The claim is for ${claim.household_size} persons; ${arrival.household.length} were given`, [
           { field: 'household', problems: [`must list ${claim.household_size} persons`] },
         ]);
       }
-      const origin = await tx.query(`SELECT 1 FROM region WHERE id = $1`, [input.originRegionId]);
-      if (origin.length === 0) throw DomainError.notFound('Region', input.originRegionId);
+      const origin = await tx.query(`SELECT 1 FROM region WHERE id = $1`, [arrival.originRegionId]);
+      if (origin.length === 0) throw DomainError.notFound('Region', arrival.originRegionId);
       const places = await lockPlaces(tx, await this.placeIdsOfClaim(tx, claim.id));
       if (places.some((p) => p.status !== PlaceStatus.HELD || p.claimId !== claim.id)) {
         throw DomainError.conflict(`The claimed places are no longer held by this claim: ${describePlaces(places)}`);
       }
-      const { adults, children } = describeHousehold(input.household);
+      const { adults, children } = describeHousehold(arrival.household);
       const [stay] = await tx.query<{ id: string }>(
         `INSERT INTO stay (claim_id, shelter_id, region_id, category, origin_region_id, referrer_type, household_size,
                            adults, children, admitted_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-        [claim.id, places[0].shelterId, places[0].regionId, places[0].category, input.originRegionId,
-          input.referrerType ?? null, input.household.length, adults, children, principal.sub],
+        [claim.id, places[0].shelterId, places[0].regionId, places[0].category, arrival.originRegionId,
+          arrival.referrerType, arrival.household.length, adults, children, principal.sub],
       );
       await tx.query(
         `INSERT INTO stay_member (stay_id, sex, age, age_band, is_child)
          SELECT $1, m.sex::sex, m.age, m.age_band::age_band, m.age < 18
            FROM jsonb_to_recordset($2::jsonb) AS m(sex text, age int, age_band text)`,
-        [stay.id, JSON.stringify(input.household.map((m) => ({ sex: m.sex, age: m.age, age_band: ageBandOf(m.age) })))],
+        [stay.id, JSON.stringify(arrival.household.map((m) => ({ sex: m.sex, age: m.age, age_band: ageBandOf(m.age) })))],
       );
       await tx.query(
         `INSERT INTO stay_place (stay_id, place_id, from_at) SELECT $1, unnest($2::uuid[]), now()`,
@@ -209,7 +219,7 @@ export class PlacementService {
         tx.audit({ action: 'place.occupied', entityType: 'place', entityId: p.id, statusBefore: 'HELD', statusAfter: 'OCCUPIED', detail: { stayId: stay.id } });
       }
       tx.placesChanged(places.map(changeOf));
-      for (const hook of this.admitHooks) await hook(tx, { claimId: claim.id, requestId: claim.request_id, stayId: stay.id });
+      if (claim.request_id) await admitRequestOfClaim(tx, claim.id, stay.id);
       return stay.id;
     });
     return this.stay(stayId);
@@ -372,15 +382,45 @@ export class PlacementService {
     );
   }
 
+  /**
+   * Who arrives and from where: from the placement request when the claim was made for one (the
+   * input may then leave them out), else from the input.
+   */
+  private async arrivalOf(tx: Tx, claim: ClaimRow, input: AdmitInput) {
+    let household: HouseholdMember[] | undefined = input.household;
+    let originRegionId = input.originRegionId;
+    let referrerType: string | null = input.referrerType ?? null;
+    if (claim.request_id) {
+      const [request] = await tx.query<{ home_region_id: string; referrer_type: string | null }>(
+        `SELECT home_region_id, referrer_type FROM placement_request WHERE id = $1`,
+        [claim.request_id],
+      );
+      household ??= await tx.query<HouseholdMember>(
+        `SELECT sex::text AS sex, age FROM request_member WHERE request_id = $1 ORDER BY id`,
+        [claim.request_id],
+      );
+      originRegionId ??= request.home_region_id;
+      referrerType ??= request.referrer_type;
+    }
+    if (!household?.length || !originRegionId) {
+      throw DomainError.badInput('household and originRegionId are required for a claim without a placement request', [
+        ...(household?.length ? [] : [{ field: 'household', problems: ['required'] }]),
+        ...(originRegionId ? [] : [{ field: 'originRegionId', problems: ['required'] }]),
+      ]);
+    }
+    return { household, originRegionId, referrerType };
+  }
+
   /** Locks a claim that must still be HELD; a lapsed one is expired on the spot and refused. */
-  private async lockHeldClaim(tx: Tx, principal: Principal, claimId: string): Promise<ClaimRow> {
+  private async lockHeldClaim(tx: Tx, principal: Principal, claimId: string, requestOwner = false): Promise<ClaimRow> {
     const [claim] = await tx.query<ClaimRow>(
       `SELECT id, status, shelter_id, household_size, request_id, expires_at, expires_at <= now() AS lapsed, claimed_by, request_hash
          FROM claim WHERE id = $1 FOR UPDATE`,
       [claimId],
     );
     if (!claim) throw DomainError.notFound('Claim', claimId);
-    if (!canActForShelter(principal, claim.shelter_id)) throw DomainError.forbidden('Not a claim on your shelters');
+    // The owner of a placement request may give up its claim (closing or cancelling the request).
+    if (!requestOwner && !canActForShelter(principal, claim.shelter_id)) throw DomainError.forbidden('Not a claim on your shelters');
     if (claim.status === ClaimStatus.HELD && claim.lapsed) {
       await expireClaim(tx, claim.id);
       claim.status = ClaimStatus.EXPIRED;

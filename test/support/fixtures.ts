@@ -12,11 +12,19 @@ let counter = 0;
 /** A shelter with `places` places of one category, built through the admin API itself. */
 export async function createShelter(
   t: TestService,
-  options: { regionCode?: string; category?: string; places?: number; beds?: number; name?: string } = {},
+  options: {
+    regionCode?: string;
+    category?: string;
+    places?: number;
+    beds?: number;
+    name?: string;
+    /** Overrides of the createShelter input (admittedSexes, minAge, maxBoyAge, wheelchairAccessible, ...). */
+    shelter?: Record<string, unknown>;
+  } = {},
 ): Promise<ShelterFixture> {
   const admin = await t.token({ role: Role.ADMIN });
   const category = options.category ?? 'CRISIS';
-  const { rows: [region] } = await t.db.pool.query(`SELECT id FROM region WHERE code = $1`, [options.regionCode ?? 'utrecht']);
+  const { rows: [region] } = await t.db.pool.query(`SELECT id, latitude, longitude FROM region WHERE code = $1`, [options.regionCode ?? 'utrecht']);
   const n = ++counter;
   const org = await t.gql(`mutation($name: String!) { createOrganisation(input: { name: $name }) { id } }`, { name: `Test Org ${n} ${Date.now()}` }, admin);
   if (org.errors) throw new Error(JSON.stringify(org.errors));
@@ -33,8 +41,9 @@ export async function createShelter(
         minAge: 0,
         languages: ['nl', 'en'],
         address: { street: 'Geheimstraat 1', postcode: '3511 AA', city: 'Utrecht' },
-        latitude: 52.09,
-        longitude: 5.12,
+        latitude: region.latitude,
+        longitude: region.longitude,
+        ...options.shelter,
       },
     },
     admin,

@@ -5,8 +5,6 @@ type Listener = (payload: unknown) => void;
 
 export interface PostgresPubSubOptions {
   connectionString: string;
-  /** Called after the LISTEN connection was lost and is back: notifications in between are gone. */
-  onReconnect?: () => void;
   log?: { info(obj: object, msg: string): void; warn(obj: object, msg: string): void };
 }
 
@@ -30,6 +28,7 @@ export class PostgresPubSub extends PubSubEngine {
   private nextId = 1;
   private readonly subscriptions = new Map<number, { channel: string; listener: Listener }>();
   private readonly channels = new Map<string, number>();
+  private readonly reconnectListeners: (() => void)[] = [];
 
   constructor(private readonly options: PostgresPubSubOptions) {
     super();
@@ -71,6 +70,16 @@ export class PostgresPubSub extends PubSubEngine {
     }
     this.channels.delete(subscription.channel);
     this.client?.query(`UNLISTEN "${subscription.channel}"`).catch(() => undefined);
+  }
+
+  /** Called after the LISTEN connection was lost and is back: notifications in between are gone. */
+  onReconnect(listener: () => void): void {
+    this.reconnectListeners.push(listener);
+  }
+
+  /** Nest lifecycle: the engine is a provider, closed with the application. */
+  async onModuleDestroy(): Promise<void> {
+    await this.close();
   }
 
   /** Connects now, so a broken database URL shows at start rather than at the first subscriber. */
@@ -136,7 +145,7 @@ export class PostgresPubSub extends PubSubEngine {
       try {
         await this.connected();
         this.options.log?.info({ channels: [...this.channels.keys()] }, 'pubsub reconnected');
-        this.options.onReconnect?.();
+        for (const listener of this.reconnectListeners) listener();
       } catch {
         // still down: try again after the next backoff
       }

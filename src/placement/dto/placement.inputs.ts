@@ -48,12 +48,15 @@ export class HouseholdMemberInput {
 @InputType()
 export class AdmitInput {
   @Field(() => ID) @IsUUID() claimId: string;
-  @Field(() => [HouseholdMemberInput], { description: 'Every person arriving; the count must equal the claim\'s household size.' })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => HouseholdMemberInput)
-  household: HouseholdMemberInput[];
-  @Field(() => ID, { description: 'The region the household comes from (national accessibility is counted on it).' })
-  @IsUUID()
-  originRegionId: string;
+  @Field(() => [HouseholdMemberInput], {
+    nullable: true,
+    description: 'Every person arriving; the count must equal the claim\'s household size. Taken from the request when the claim has one.',
+  })
+  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => HouseholdMemberInput)
+  household?: HouseholdMemberInput[];
+  @Field(() => ID, { nullable: true, description: 'The region the household comes from; the request\'s home region by default.' })
+  @IsOptional() @IsUUID()
+  originRegionId?: string;
   @Field(() => ReferrerType, { nullable: true }) @IsOptional() @IsEnum(ReferrerType) referrerType?: ReferrerType;
 }
 

@@ -1,0 +1,103 @@
+import { PlaceCategory, PlaceStatus, Sex } from '../../common/enums.js';
+import { CandidatePlace, RegionPoint } from './matching.rules.js';
+
+type Query = <T>(sql: string, params?: unknown[]) => Promise<T[]>;
+
+export interface LoadedCandidate extends CandidatePlace {
+  status: PlaceStatus;
+  version: number;
+  statusChangedAt: Date;
+}
+
+const SELECT = `
+  SELECT p.id, p.label, p.beds, p.category::text AS category, p.national_reserve AS "nationalReserve",
+         CASE WHEN p.status = 'HELD' AND p.held_until <= now() THEN 'AVAILABLE' ELSE p.status::text END AS status,
+         p.version, p.status_changed_at AS "statusChangedAt",
+         s.id AS shelter_id, s.name AS shelter_name, s.region_id, s.admitted_sexes::text[] AS admitted_sexes,
+         s.min_age, s.max_age, s.max_boy_age, s.wheelchair_accessible, s.pets_allowed, s.languages,
+         s.latitude, s.longitude, s.status_confirmed_at
+    FROM place p JOIN shelter s ON s.id = p.shelter_id`;
+
+const FREE = `(p.status = 'AVAILABLE' OR (p.status = 'HELD' AND p.held_until <= now()))`;
+
+interface Row {
+  id: string;
+  label: string;
+  beds: number;
+  category: PlaceCategory;
+  nationalReserve: boolean;
+  status: PlaceStatus;
+  version: number;
+  statusChangedAt: Date;
+  shelter_id: string;
+  shelter_name: string;
+  region_id: string;
+  admitted_sexes: Sex[];
+  min_age: number;
+  max_age: number | null;
+  max_boy_age: number | null;
+  wheelchair_accessible: boolean;
+  pets_allowed: boolean;
+  languages: string[];
+  latitude: number;
+  longitude: number;
+  status_confirmed_at: Date;
+}
+
+async function withOccupancy(query: Query, rows: Row[]): Promise<LoadedCandidate[]> {
+  const shelterIds = [...new Set(rows.map((r) => r.shelter_id))];
+  const occupancy = new Map<string, number>();
+  if (shelterIds.length) {
+    const rates = await query<{ shelter_id: string; rate: number }>(
+      `SELECT shelter_id, (count(*) FILTER (WHERE status = 'OCCUPIED'))::float / count(*) AS rate
+         FROM place WHERE shelter_id = ANY($1::uuid[]) GROUP BY shelter_id`,
+      [shelterIds],
+    );
+    for (const r of rates) occupancy.set(r.shelter_id, r.rate);
+  }
+  const shelters = new Map<string, LoadedCandidate['shelter']>();
+  return rows.map((r) => {
+    let shelter = shelters.get(r.shelter_id);
+    if (!shelter) {
+      shelter = {
+        id: r.shelter_id, name: r.shelter_name, regionId: r.region_id, admittedSexes: r.admitted_sexes,
+        minAge: r.min_age, maxAge: r.max_age, maxBoyAge: r.max_boy_age, wheelchairAccessible: r.wheelchair_accessible,
+        petsAllowed: r.pets_allowed, languages: r.languages, latitude: r.latitude, longitude: r.longitude,
+        statusConfirmedAt: r.status_confirmed_at, occupancyRate: occupancy.get(r.shelter_id) ?? 0,
+      };
+      shelters.set(r.shelter_id, shelter);
+    }
+    return {
+      id: r.id, label: r.label, beds: r.beds, category: r.category, nationalReserve: r.nationalReserve,
+      status: r.status, version: r.version, statusChangedAt: r.statusChangedAt, shelter,
+    };
+  });
+}
+
+/**
+ * The free places of the given categories, with what the rules need to know of their shelters.
+ * The only filter here is "free and of an allowed category"; every other rule is in matching.rules.ts.
+ */
+export async function loadFreeCandidates(query: Query, categories: PlaceCategory[]): Promise<LoadedCandidate[]> {
+  const rows = await query<Row>(`${SELECT} WHERE p.category = ANY($1::place_category[]) AND ${FREE}`, [categories]);
+  return withOccupancy(query, rows);
+}
+
+/** Free places of the other categories, counted for the CATEGORY exclusion. */
+export async function countFreeOutside(query: Query, categories: PlaceCategory[]): Promise<number> {
+  const [row] = await query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM place p WHERE NOT (p.category = ANY($1::place_category[])) AND ${FREE}`,
+    [categories],
+  );
+  return row.n;
+}
+
+/** Specific places, whatever their status (a claim for a request is checked against the rules). */
+export async function loadPlacesById(query: Query, placeIds: string[]): Promise<LoadedCandidate[]> {
+  return withOccupancy(query, await query<Row>(`${SELECT} WHERE p.id = ANY($1::uuid[])`, [placeIds]));
+}
+
+export async function loadRegionPoints(query: Query): Promise<Map<string, RegionPoint>> {
+  const rows = await query<RegionPoint>(`SELECT id, name, latitude, longitude FROM region`);
+  return new Map(rows.map((r) => [r.id, r]));
+}

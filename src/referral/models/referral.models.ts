@@ -1,0 +1,97 @@
+import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+import { PlaceCategory } from '../../common/enums.js';
+import { HouseholdMemberModel, ClaimModel } from '../../placement/models/placement.models.js';
+import { PlaceModel } from '../../network/models/network.models.js';
+import { NotAdmittedReason, RequestStatus, RiskLevel, Urgency } from '../referral.enums.js';
+
+@ObjectType('Risk')
+export class RiskModel {
+  @Field(() => RiskLevel) level: RiskLevel;
+  @Field() honourRelated: boolean;
+  @Field() trafficking: boolean;
+  @Field() perpetratorNetwork: boolean;
+  @Field() firearmAccess: boolean;
+  @Field(() => String, { nullable: true }) instrument: string | null;
+  @Field(() => String, { nullable: true }) score: string | null;
+  @Field() policeCoDecision: boolean;
+}
+
+@ObjectType('Needs')
+export class NeedsModel {
+  @Field() wheelchair: boolean;
+  @Field() pets: boolean;
+  @Field(() => [String]) languages: string[];
+}
+
+@ObjectType('ReceivingShelter', { description: 'Where to bring the client: phone and meeting instructions, never the address.' })
+export class ReceivingShelterModel {
+  @Field(() => ID) shelterId: string;
+  @Field() name: string;
+  @Field() intakePhone: string;
+  @Field(() => String, { nullable: true }) meetingInstructions: string | null;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Until when the place is held.' }) holdExpiresAt: Date | null;
+}
+
+@ObjectType('RequestEvent', { description: 'One step of a request\'s timeline.' })
+export class RequestEventModel {
+  @Field(() => GraphQLISODateTime) at: Date;
+  @Field() kind: string;
+  @Field() actor: string;
+}
+
+@ObjectType('PlacementRequest')
+export class PlacementRequestModel {
+  @Field(() => ID) id: string;
+  @Field(() => RequestStatus) status: RequestStatus;
+  @Field(() => Urgency) urgency: Urgency;
+  @Field(() => Int) householdSize: number;
+  @Field(() => Int) adults: number;
+  @Field(() => Int) children: number;
+  @Field(() => ID) homeRegionId: string;
+  @Field(() => [ID]) avoidRegionIds: string[];
+  @Field(() => [ID]) preferredRegionIds: string[];
+  @Field(() => String, { nullable: true }) residenceStatus: string | null;
+  @Field(() => String, { nullable: true }) referrerType: string | null;
+  @Field(() => GraphQLISODateTime) createdAt: Date;
+  @Field(() => GraphQLISODateTime, { nullable: true }) escalateAt: Date | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) escalatedAt: Date | null;
+  @Field(() => String, { nullable: true }) escalationReason: string | null;
+  @Field(() => ID, { nullable: true }) claimId: string | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) closedAt: Date | null;
+  @Field(() => NotAdmittedReason, { nullable: true }) closeReason: NotAdmittedReason | null;
+  @Field(() => [HouseholdMemberModel]) household: HouseholdMemberModel[];
+}
+
+@ObjectType('PlacementOption', { description: 'A shelter with place(s) that hold the whole household, and why.' })
+export class PlacementOptionModel {
+  @Field(() => ID) shelterId: string;
+  @Field() shelterName: string;
+  @Field(() => ID) regionId: string;
+  @Field(() => PlaceCategory) category: PlaceCategory;
+  @Field(() => [PlaceModel]) places: PlaceModel[];
+  @Field(() => Float) score: number;
+  @Field(() => Int, { description: 'Rounded distance to the home region\'s centre.' }) distanceKm: number;
+  @Field(() => [String], { description: 'Why this option, in plain words.' }) reasons: string[];
+}
+
+@ObjectType('Exclusion', { description: 'How many free places a hard rule excluded.' })
+export class ExclusionModel {
+  @Field() rule: string;
+  @Field() description: string;
+  @Field(() => Int) places: number;
+}
+
+@ObjectType('PlacementOptions')
+export class PlacementOptionsModel {
+  @Field(() => [PlacementOptionModel]) options: PlacementOptionModel[];
+  @Field(() => [ExclusionModel]) excluded: ExclusionModel[];
+  @Field(() => [PlaceCategory], { description: 'Categories the request may use.' }) categories: PlaceCategory[];
+}
+
+@ObjectType('EmergencyPlacement')
+export class EmergencyPlacementModel {
+  @Field(() => PlacementRequestModel) request: PlacementRequestModel;
+  @Field(() => ClaimModel, { nullable: true, description: 'Null when no emergency bed could be held: the request is ESCALATED.' })
+  claim: unknown;
+  @Field(() => ReceivingShelterModel, { nullable: true }) receivingShelter: ReceivingShelterModel | null;
+}

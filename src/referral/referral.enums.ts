@@ -1,0 +1,48 @@
+import { registerEnumType } from '@nestjs/graphql';
+
+export enum Urgency {
+  IMMEDIATE = 'IMMEDIATE',
+  WITHIN_24H = 'WITHIN_24H',
+  PLANNED = 'PLANNED',
+}
+
+export enum RiskLevel {
+  LOW = 'LOW',
+  MEDIUM = 'MEDIUM',
+  HIGH = 'HIGH',
+  SEVERE = 'SEVERE',
+}
+
+export enum RequestStatus {
+  OPEN = 'OPEN',
+  CLAIMED = 'CLAIMED',
+  ADMITTED = 'ADMITTED',
+  NOT_ADMITTED = 'NOT_ADMITTED',
+  CANCELLED = 'CANCELLED',
+  ESCALATED = 'ESCALATED',
+}
+
+export enum NotAdmittedReason {
+  NO_CAPACITY = 'NO_CAPACITY',
+  CLIENT_DECLINED = 'CLIENT_DECLINED',
+  TOO_CLOSE_TO_PERPETRATOR = 'TOO_CLOSE_TO_PERPETRATOR',
+  TOO_FAR = 'TOO_FAR',
+  NEEDS_NOT_MET = 'NEEDS_NOT_MET',
+  AMBULATORY_HELP_INSTEAD = 'AMBULATORY_HELP_INSTEAD',
+  REFERRED_ELSEWHERE_FOR_SAFETY = 'REFERRED_ELSEWHERE_FOR_SAFETY',
+  CONTACT_LOST = 'CONTACT_LOST',
+  ONLY_NEEDS_A_ROOF = 'ONLY_NEEDS_A_ROOF',
+  OTHER = 'OTHER',
+}
+
+registerEnumType(Urgency, {
+  name: 'Urgency',
+  valuesMap: {
+    IMMEDIATE: { description: 'Now; an emergency bed is acceptable. Escalates after 15 minutes without a claim.' },
+    WITHIN_24H: { description: 'Today. Escalates after 4 hours without a claim.' },
+    PLANNED: { description: 'Planned; does not escalate by time.' },
+  },
+});
+registerEnumType(RiskLevel, { name: 'RiskLevel', description: 'opvangnet\'s own scale; the instrument\'s score is kept as given.' });
+registerEnumType(RequestStatus, { name: 'RequestStatus' });
+registerEnumType(NotAdmittedReason, { name: 'NotAdmittedReason' });

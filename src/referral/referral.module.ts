@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { NetworkModule } from '../network/network.module.js';
+import { PlacementModule } from '../placement/placement.module.js';
+import { PlacementRequestResolver } from './referral.resolver.js';
+import { ReferralService } from './referral.service.js';
+import { RequestLiveService } from './request-live.service.js';
+
+@Module({
+  imports: [PlacementModule, NetworkModule],
+  providers: [ReferralService, RequestLiveService, PlacementRequestResolver],
+})
+export class ReferralModule {}

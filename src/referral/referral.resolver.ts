@@ -1,0 +1,192 @@
+import { Inject } from '@nestjs/common';
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import { PubSub } from 'graphql-subscriptions';
+import { CurrentPrincipal } from '../auth/gql-context.js';
+import type { GqlContext } from '../auth/gql-context.js';
+import type { Principal } from '../auth/principal.js';
+import { Allow } from '../auth/roles.decorator.js';
+import { Role } from '../common/enums.js';
+import { DomainError } from '../common/errors.js';
+import { LIVE_EVENTS } from '../common/tokens.js';
+import { NetworkService } from '../network/network.service.js';
+import {
+  ClaimForRequestInput, CloseRequestInput, CreatePlacementRequestInput, EmergencyPlacementInput, PlacementOptionsArgs,
+  RegionArgs, RequestIdArgs,
+} from './dto/referral.inputs.js';
+import {
+  EmergencyPlacementModel, NeedsModel, PlacementOptionsModel, PlacementRequestModel, ReceivingShelterModel, RequestEventModel,
+  RiskModel,
+} from './models/referral.models.js';
+import { RequestStatus } from './referral.enums.js';
+import { ReferralService } from './referral.service.js';
+import { canReadClientReference, canReadRequestDetails, ownsRequest, searchesForRequest } from './request-access.js';
+import type { RequestRecord } from './request.record.js';
+import { ESCALATION, INCOMING_REQUEST, REQUEST_UPDATED } from './request-live.service.js';
+import { ArgsType, Field } from '@nestjs/graphql';
+import { IsEnum, IsOptional, IsUUID } from 'class-validator';
+
+@ArgsType()
+export class RequestsArgs {
+  @Field(() => RequestStatus, { nullable: true }) @IsOptional() @IsEnum(RequestStatus) status?: RequestStatus;
+  @Field(() => String, { nullable: true, description: 'Home region of the client.' }) @IsOptional() @IsUUID() regionId?: string;
+}
+
+const FILERS = [Role.REFERRER, Role.INTAKE];
+const READERS = [Role.REFERRER, Role.INTAKE, Role.COORDINATOR];
+
+@Resolver(() => PlacementRequestModel)
+export class PlacementRequestResolver {
+  constructor(
+    @Inject(ReferralService) private readonly referrals: ReferralService,
+    @Inject(NetworkService) private readonly network: NetworkService,
+    @Inject(LIVE_EVENTS) private readonly live: PubSub,
+  ) {}
+
+  @Query(() => PlacementRequestModel)
+  @Allow(...READERS)
+  placementRequest(@Args() args: RequestIdArgs, @CurrentPrincipal() principal: Principal) {
+    return this.referrals.readableRequest(principal, args.id);
+  }
+
+  @Query(() => [PlacementRequestModel], { description: 'Requests you may see: your own (referrer), your region\'s and open ones (intake), all (coordinator).' })
+  @Allow(...READERS)
+  placementRequests(@Args() args: RequestsArgs, @CurrentPrincipal() principal: Principal) {
+    return this.referrals.requests(principal, args);
+  }
+
+  @Query(() => PlacementOptionsModel, { description: 'Ranked options that hold the whole household, with reasons and exclusion counts.' })
+  @Allow(...READERS)
+  async placementOptions(@Args() args: PlacementOptionsArgs, @CurrentPrincipal() principal: Principal, @Context() ctx: GqlContext) {
+    const result = await this.referrals.placementOptions(principal, args.requestId, args.limit, ctx.requestId);
+    return {
+      categories: result.categories,
+      excluded: result.excluded,
+      options: result.options.map((o) => ({
+        shelterId: o.shelter.id,
+        shelterName: o.shelter.name,
+        regionId: o.shelter.regionId,
+        category: o.category,
+        places: o.places.map((p) => ({ ...p, shelterId: o.shelter.id, outOfServiceReason: null, heldUntil: null })),
+        score: o.score,
+        distanceKm: Math.round(o.distanceKm),
+        reasons: o.reasons,
+      })),
+    };
+  }
+
+  @Mutation(() => PlacementRequestModel)
+  @Allow(...FILERS)
+  createPlacementRequest(@Args('input') input: CreatePlacementRequestInput, @CurrentPrincipal() principal: Principal, @Context() ctx: GqlContext) {
+    return this.referrals.create(principal, input, ctx.requestId);
+  }
+
+  @Mutation(() => PlacementRequestModel, { description: 'Intake claims an option; the referrer then sees where to bring the client.' })
+  @Allow(Role.INTAKE, Role.COORDINATOR)
+  claimForRequest(@Args('input') input: ClaimForRequestInput, @CurrentPrincipal() principal: Principal, @Context() ctx: GqlContext) {
+    return this.referrals.claimForRequest(principal, input, ctx.requestId);
+  }
+
+  @Mutation(() => EmergencyPlacementModel, { description: 'One call: an IMMEDIATE request, and the best emergency bed held for it.' })
+  @Allow(Role.REFERRER)
+  requestEmergencyPlacement(@Args('input') input: EmergencyPlacementInput, @CurrentPrincipal() principal: Principal, @Context() ctx: GqlContext) {
+    return this.referrals.requestEmergencyPlacement(principal, input, ctx.requestId);
+  }
+
+  @Mutation(() => PlacementRequestModel, { description: 'The receiving shelter declines: its claim is released, the request is open again.' })
+  @Allow(Role.INTAKE, Role.COORDINATOR)
+  declinePlacementRequest(@Args('input') input: CloseRequestInput, @CurrentPrincipal() principal: Principal, @Context() ctx: GqlContext) {
+    return this.referrals.decline(principal, input, ctx.requestId);
+  }
+
+  @Mutation(() => PlacementRequestModel, { description: 'Ends the request without admission, with the reason (NOT_ADMITTED).' })
+  @Allow(Role.REFERRER, Role.INTAKE, Role.COORDINATOR)
+  closePlacementRequest(@Args('input') input: CloseRequestInput, @CurrentPrincipal() principal: Principal, @Context() ctx: GqlContext) {
+    return this.referrals.close(principal, input, false, ctx.requestId);
+  }
+
+  @Mutation(() => PlacementRequestModel)
+  @Allow(Role.REFERRER, Role.INTAKE, Role.COORDINATOR)
+  cancelPlacementRequest(@Args() args: RequestIdArgs, @CurrentPrincipal() principal: Principal, @Context() ctx: GqlContext) {
+    return this.referrals.close(principal, { requestId: args.id }, true, ctx.requestId);
+  }
+
+  // ---------- fields: confidential ones decide per caller ----------
+
+  @ResolveField(() => RiskModel)
+  risk(@Parent() r: RequestRecord): RiskModel {
+    return {
+      level: r.riskLevel, honourRelated: r.honourRelated, trafficking: r.trafficking, perpetratorNetwork: r.perpetratorNetwork,
+      firearmAccess: r.firearmAccess, instrument: r.riskInstrument, score: r.riskScore, policeCoDecision: r.policeCoDecision,
+    };
+  }
+
+  @ResolveField(() => NeedsModel)
+  needs(@Parent() r: RequestRecord): NeedsModel {
+    return { wheelchair: r.needsWheelchair, pets: r.needsPets, languages: r.languages };
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'Confidential: the referrer, the searching intake, coordinators.' })
+  async riskSummary(@Parent() r: RequestRecord, @Context() ctx: GqlContext) {
+    return ctx.principal && canReadRequestDetails(ctx.principal, r, await this.referrals.intakeRegions(ctx.principal)) ? r.riskSummary : null;
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'Confidential: same rule as riskSummary.' })
+  async notes(@Parent() r: RequestRecord, @Context() ctx: GqlContext) {
+    return ctx.principal && canReadRequestDetails(ctx.principal, r, await this.referrals.intakeRegions(ctx.principal)) ? r.notes : null;
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'Client identity (pseudonym): the referrer and the receiving shelter only.' })
+  clientReference(@Parent() r: RequestRecord, @Context() ctx: GqlContext) {
+    return ctx.principal && canReadClientReference(ctx.principal, r) ? r.clientReference : null;
+  }
+
+  @ResolveField(() => ReceivingShelterModel, {
+    nullable: true,
+    description: 'Once claimed: the receiving shelter\'s name, intake phone and meeting instructions. Never its address.',
+  })
+  async receivingShelter(@Parent() r: RequestRecord, @Context() ctx: GqlContext) {
+    const p = ctx.principal;
+    if (!p || !r.receivingShelterId) return null;
+    const allowed = p.role === Role.COORDINATOR || ownsRequest(p, r) || searchesForRequest(p, r, await this.referrals.intakeRegions(p));
+    return allowed ? this.referrals.receivingShelter(r) : null;
+  }
+
+  @ResolveField(() => [RequestEventModel], { description: 'Created, options viewed, claimed, expired, admitted, closed: with times.' })
+  timeline(@Parent() r: RequestRecord) {
+    return this.referrals.timeline(r.id);
+  }
+
+  // ---------- live ----------
+
+  @Subscription(() => PlacementRequestModel, {
+    description: 'Follow one request: every change of its status, after commit.',
+    filter: (r: RequestRecord, args: RequestIdArgs) => r.id === args.id,
+    resolve: (r: RequestRecord) => r,
+  })
+  @Allow(...READERS)
+  async placementRequestUpdated(@Args() args: RequestIdArgs, @CurrentPrincipal() principal: Principal) {
+    await this.referrals.readableRequest(principal, args.id);
+    return this.live.asyncIterableIterator(REQUEST_UPDATED);
+  }
+
+  @Subscription(() => PlacementRequestModel, {
+    description: 'New and escalated requests from clients of a region, for the intake of that region.',
+    filter: (r: RequestRecord, args: RegionArgs) => r.homeRegionId === args.regionId,
+    resolve: (r: RequestRecord) => r,
+  })
+  @Allow(Role.INTAKE, Role.COORDINATOR)
+  async incomingPlacementRequests(@Args() args: RegionArgs, @CurrentPrincipal() principal: Principal) {
+    if (principal.role === Role.INTAKE && !(await this.referrals.intakeRegions(principal)).includes(args.regionId)) {
+      throw DomainError.forbidden('None of your shelters is in this region');
+    }
+    return this.live.asyncIterableIterator(INCOMING_REQUEST);
+  }
+
+  @Subscription(() => PlacementRequestModel, { description: 'Every escalation, for the national coordinator.', resolve: (r: RequestRecord) => r })
+  @Allow(Role.COORDINATOR)
+  escalations() {
+    return this.live.asyncIterableIterator(ESCALATION);
+  }
+}
+
+
