@@ -259,6 +259,17 @@ describe('placement requests: matching by risk and region', () => {
       expect(cancelled.data!.cancelPlacementRequest.status).toBe('CANCELLED');
     });
 
+    it('tells the intake of the client\'s region about new requests, and refuses intake of another region', async () => {
+      const intake = await t.token({ role: Role.INTAKE, shelterIds: [net.zwolleCrisis.shelterId] });
+      const query = `subscription($r: ID!) { incomingPlacementRequests(regionId: $r) { id status urgency homeRegionId } }`;
+      const incoming = await subscribe<{ id: string; status: string }>(wsClient(t.service.url, intake), query, { r: regions.zwolle });
+      const elsewhere = await subscribe(wsClient(t.service.url, intake), query, { r: regions.utrecht });
+      const r = await file(request({ urgency: 'IMMEDIATE', homeRegionId: regions.zwolle }));
+      expect(await incoming.next()).toMatchObject({ id: r.id, status: 'OPEN', urgency: 'IMMEDIATE', homeRegionId: regions.zwolle });
+      await new Promise((done) => setTimeout(done, 200));
+      expect(JSON.stringify(elsewhere.errors)).toMatch(/FORBIDDEN/);
+    });
+
     it('escalates a request nobody claimed in time', async () => {
       const r = await file(request({ urgency: 'IMMEDIATE', homeRegionId: regions.amsterdam }));
       expect(r.status).toBe('OPEN');
