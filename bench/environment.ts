@@ -148,7 +148,12 @@ async function waitForHealth(serviceUrl: string, child: ChildProcess): Promise<v
 async function stopChild(child: ChildProcess, log: (line: string) => void): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   log('stopping the service (SIGTERM)');
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', (code, signal) => {
+      log(`service exited (code ${code}, signal ${signal})`);
+      resolve();
+    }),
+  );
   child.kill('SIGTERM');
   try {
     await withTimeout(exited, STOP_TIMEOUT_MS, 'service shutdown');

@@ -96,11 +96,13 @@ export function formatReport(r: BenchResults): string {
   out.push('', `CPU over each measuring window, % of one core (${m.nproc * 100} = the whole machine; "other" should be near 0)`);
   out.push(
     formatTable(
-      ['clients', 'path', 'service %', 'PostgreSQL %', 'bench client %', 'other %', 'machine %'],
+      ['clients', 'path', 'service %', 'PostgreSQL %', 'bench client %', 'other %', 'machine %', 'service CPU ms/cycle', 'PostgreSQL CPU ms/cycle'],
       r.claims.flatMap((level) =>
         (['graphql', 'raw'] as const).map((path) => {
-          const cpu = level[path].cpu;
-          return [level.clients, path === 'graphql' ? 'GraphQL/HTTP' : 'raw SQL (pg)', cpu?.servicePct ?? NaN, cpu?.postgresPct ?? NaN, cpu?.benchPct ?? NaN, cpu?.otherPct ?? NaN, cpu?.machinePct ?? NaN];
+          const { cpu, cyclesPerSecond } = level[path];
+          const msPerCycle = (pct?: number) => (pct === undefined ? NaN : round((10 * pct) / cyclesPerSecond, 1));
+          return [level.clients, path === 'graphql' ? 'GraphQL/HTTP' : 'raw SQL (pg)', cpu?.servicePct ?? NaN, cpu?.postgresPct ?? NaN,
+            cpu?.benchPct ?? NaN, cpu?.otherPct ?? NaN, cpu?.machinePct ?? NaN, msPerCycle(cpu?.servicePct), msPerCycle(cpu?.postgresPct)];
         }),
       ),
     ),

@@ -275,13 +275,12 @@ function postgresSeconds(postmasterPid: number): Map<number, number> {
 export function cpuSnapshot(servicePid: number, postmasterPid?: number): CpuSnapshot | undefined {
   try {
     const [, ...fields] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
-    const ticks = fields.map(Number);
-    const idle = ticks[3] + (ticks[4] ?? 0);
-    const total = ticks.slice(0, 8).reduce((a, b) => a + b, 0);
+    // user nice system idle iowait irq softirq steal: busy is what ran here, not idle, I/O wait or steal.
+    const [user0, nice, system0, , , irq, softirq] = fields.map(Number);
     const { user, system } = process.cpuUsage();
     return {
       at: now(),
-      machineBusy: (total - idle) / TICKS_PER_SECOND,
+      machineBusy: (user0 + nice + system0 + irq + softirq) / TICKS_PER_SECOND,
       service: processSeconds(servicePid)?.seconds ?? NaN,
       bench: (user + system) / 1e6,
       postgres: postmasterPid ? postgresSeconds(postmasterPid) : undefined,

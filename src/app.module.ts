@@ -16,6 +16,7 @@ import { PlacementModule } from './placement/placement.module.js';
 import { PostgresPubSub } from './common/pubsub/postgres-pubsub.js';
 import { Sweeper } from './common/sweeper.js';
 import { ReferralModule } from './referral/referral.module.js';
+import { FlowsModule } from './flows/flows.module.js';
 import { AppConfig } from './config/app-config.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { Transactions } from './database/transactions.js';
@@ -79,6 +80,7 @@ export class AppModule {
         NetworkModule,
         PlacementModule,
         ReferralModule,
+        FlowsModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -61,6 +61,20 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(0) @Max(500)
   MATCH_MIN_DISTANCE_KM = 50;
 
+  /** Flow report norms (days): average stays of the national framework, and the 6-month maximum. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(365)
+  NORM_EMERGENCY_DAYS = 3;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(365)
+  NORM_CRISIS_DAYS = 63;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(3650)
+  NORM_MAX_STAY_DAYS = 183;
+
+  /** Local calendar of the reports' days, weeks and months. */
+  @IsString()
+  REPORT_TIME_ZONE = 'Europe/Amsterdam';
+
   /** A shelter whose status was not confirmed for this long shows as stale ("no information"). */
   @Transform(toInt) @IsInt() @Min(1) @Max(24 * 30)
   STALE_AFTER_HOURS = 24;

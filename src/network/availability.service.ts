@@ -1,4 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { Sweeper } from '../common/sweeper.js';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config.js';
 import { PlaceCategory } from '../common/enums.js';
@@ -40,12 +41,33 @@ const AVAILABILITY_SQL = `
    WHERE $1::uuid[] IS NULL OR r.id = ANY($1::uuid[])
    ORDER BY r.name, c.category`;
 
+/**
+ * Availability history for the flow reports (occupancy, days without a free place): one row per
+ * region x category per hour. The primary key makes the hour's snapshot happen once, whichever
+ * instance gets there first.
+ */
 @Injectable()
-export class AvailabilityService {
+export class AvailabilityService implements OnModuleInit {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(AppConfig) private readonly config: AppConfig,
+    @Inject(Sweeper) private readonly sweeper: Sweeper,
   ) {}
+
+  onModuleInit(): void {
+    this.sweeper.register('availability-snapshot', () => this.snapshot());
+  }
+
+  async snapshot(): Promise<number> {
+    const rows = await this.dataSource.query(
+      `INSERT INTO availability_snapshot (taken_at, region_id, category, places, available, held, occupied, out_of_service)
+       SELECT date_trunc('hour', now()), a."regionId", a.category, a."placesTotal", a.available, a.held, a.occupied, a."outOfService"
+         FROM (${AVAILABILITY_SQL}) a
+       ON CONFLICT DO NOTHING RETURNING region_id`,
+      [null, null, this.config.STALE_AFTER_HOURS],
+    );
+    return rows.length;
+  }
 
   /** One row per region x category (zero rows included), computed from the places themselves. */
   async rows(regionIds?: string[] | null, categories?: PlaceCategory[] | null): Promise<AvailabilityRowModel[]> {

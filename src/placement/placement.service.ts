@@ -191,8 +191,8 @@ export class PlacementService {
       const { adults, children } = describeHousehold(arrival.household);
       const [stay] = await tx.query<{ id: string }>(
         `INSERT INTO stay (claim_id, shelter_id, region_id, category, origin_region_id, referrer_type, household_size,
-                           adults, children, admitted_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+                           adults, children, admitted_by, admitted_shelter_id, admitted_region_id, admitted_category)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $2, $3, $4) RETURNING id`,
         [claim.id, places[0].shelterId, places[0].regionId, places[0].category, arrival.originRegionId,
           arrival.referrerType, arrival.household.length, adults, children, principal.sub],
       );

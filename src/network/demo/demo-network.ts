@@ -786,9 +786,9 @@ async function insertAll(manager: EntityManager, rows: DemoRows): Promise<void> 
   await insertChunks(
     manager,
     `INSERT INTO stay (id, claim_id, status, shelter_id, region_id, category, origin_region_id, referrer_type,
-       household_size, adults, children, admitted_at, admitted_by)
+       household_size, adults, children, admitted_at, admitted_by, admitted_region_id, admitted_shelter_id, admitted_category)
      SELECT r.id, r.claim_id, 'ACTIVE', r.shelter_id, r.region_id, r.category, r.origin_region_id, r.referrer_type,
-       r.household_size, r.adults, r.children, r.admitted_at, 'demo'
+       r.household_size, r.adults, r.children, r.admitted_at, 'demo', r.region_id, r.shelter_id, r.category
      FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, claim_id uuid, shelter_id uuid, region_id uuid,
        category place_category, origin_region_id uuid, referrer_type text, household_size int, adults int,
        children int, admitted_at timestamptz)`,

@@ -1,0 +1,88 @@
+import { Controller, Get, Headers, Inject, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { TokenService } from '../auth/token.service.js';
+import { DomainError, ErrorCode, toDomainError } from '../common/errors.js';
+import { checkFlowQuery } from './flows.access.js';
+import { FlowsService } from './flows.service.js';
+import { presentReport, tidyRows, TidyRow } from './flow-presenter.js';
+
+const STATUS: Record<string, number> = {
+  [ErrorCode.BAD_USER_INPUT]: 400,
+  [ErrorCode.UNAUTHENTICATED]: 401,
+  [ErrorCode.FORBIDDEN]: 403,
+  [ErrorCode.NOT_FOUND]: 404,
+  [ErrorCode.UNAVAILABLE]: 503,
+};
+
+function csvField(value: string, separator: string): string {
+  // Spreadsheet formula injection: a leading =, +, - or @ is neutralised.
+  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
+  return safe.includes(separator) || safe.includes('"') || safe.includes('\n') ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+function toCsv(rows: TidyRow[], separator: string): string {
+  const header = ['bucket', 'measure', 'dimension', 'value', 'suppressed'].join(separator);
+  const lines = rows.map((r) =>
+    [r.bucket, r.measure, r.dimension, r.value === null ? '' : String(r.value), String(r.suppressed)].map((f) => csvField(f, separator)).join(separator),
+  );
+  return `${header}\r\n${lines.join('\r\n')}\r\n`;
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** A plain table per bucket that pastes into a word processor as a table. */
+function toHtml(rows: TidyRow[], title: string): string {
+  const buckets = [...new Set(rows.map((r) => r.bucket))];
+  const sections = buckets.map((bucket) => {
+    const body = rows
+      .filter((r) => r.bucket === bucket)
+      .map((r) => `<tr><td>${escapeHtml(r.measure)}</td><td>${escapeHtml(r.dimension)}</td><td style="text-align:right">${r.suppressed ? '&lt;5' : r.value === null ? '' : r.value}</td></tr>`)
+      .join('\n');
+    return `<h2>${escapeHtml(bucket)}</h2>\n<table border="1" cellspacing="0" cellpadding="3"><thead><tr><th>measure</th><th>dimension</th><th>value</th></tr></thead><tbody>\n${body}\n</tbody></table>`;
+  });
+  return `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body>\n<h1>${escapeHtml(title)}</h1>\n<p>Counts from 1 to 4 are shown as &lt;5, as are cells that would reveal them.</p>\n${sections.join('\n')}\n</body></html>\n`;
+}
+
+/** GET /exports/flows.csv (and .html): the flow report with the same bearer token and rules. */
+@Controller('exports')
+export class FlowsExportController {
+  constructor(
+    @Inject(FlowsService) private readonly flows: FlowsService,
+    @Inject(TokenService) private readonly tokens: TokenService,
+  ) {}
+
+  @Get('flows.csv')
+  async csv(@Headers('authorization') authorization: string | undefined, @Query() query: Record<string, string>, @Res() res: Response) {
+    await this.export(authorization, query, res, 'csv');
+  }
+
+  @Get('flows.html')
+  async html(@Headers('authorization') authorization: string | undefined, @Query() query: Record<string, string>, @Res() res: Response) {
+    await this.export(authorization, query, res, 'html');
+  }
+
+  private async export(authorization: string | undefined, query: Record<string, string>, res: Response, format: 'csv' | 'html') {
+    try {
+      const token = TokenService.extract(authorization);
+      if (!token) throw DomainError.unauthenticated();
+      const principal = await this.tokens.verify(token);
+      const checked = checkFlowQuery(principal, query);
+      const report = presentReport(await this.flows.figures(checked.regionId, checked.from, checked.to, checked.granularity));
+      const rows = tidyRows(report);
+      const name = `flows-${checked.regionId ?? 'nl'}-${checked.from}-${checked.to}`;
+      if (format === 'html') {
+        res.type('text/html; charset=utf-8').send(toHtml(rows, `Opvangnet flows ${checked.from} – ${checked.to}`));
+        return;
+      }
+      const semicolon = ['semicolon', ';'].includes(String(query.sep ?? '').toLowerCase());
+      res
+        .type('text/csv; charset=utf-8')
+        .setHeader('Content-Disposition', `attachment; filename="${name}.csv"`)
+        // Excel (nl-NL) reads ;-separated files as UTF-8 only with a byte-order mark.
+        .send(`${semicolon ? '\uFEFF' : ''}${toCsv(rows, semicolon ? ';' : ',')}`);
+    } catch (err) {
+      const domain = toDomainError(err) ?? DomainError.internal();
+      res.status(STATUS[domain.code] ?? 500).json({ error: { code: domain.code, message: domain.message, ...domain.details } });
+    }
+  }
+}

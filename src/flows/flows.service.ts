@@ -1,0 +1,317 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/app-config.js';
+import { FlowReportFigures, Granularity, PeriodFigures, Percentiles } from './flow-report.js';
+import { Cell, cell, suppressComplementary } from './suppression.js';
+
+type Row = Record<string, any>;
+
+const DAY_MS = 86_400_000;
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+const parse = (s: string) => new Date(`${s}T00:00:00Z`);
+const addDays = (d: Date, n: number) => new Date(d.getTime() + n * DAY_MS);
+
+/** Calendar buckets of local dates, clipped to the report period (first and last may be partial). */
+export function bucketsOf(from: string, to: string, granularity: Granularity): { start: string; end: string }[] {
+  const last = parse(to);
+  const buckets: { start: string; end: string }[] = [];
+  let start = parse(from);
+  while (start <= last) {
+    let next: Date;
+    if (granularity === 'DAY') next = addDays(start, 1);
+    else if (granularity === 'WEEK') next = addDays(start, 7 - ((start.getUTCDay() + 6) % 7));
+    else next = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1));
+    const end = addDays(next, -1) < last ? addDays(next, -1) : last;
+    buckets.push({ start: iso(start), end: iso(end) });
+    start = next;
+  }
+  return buckets;
+}
+
+function emptyPeriod(start: string, end: string): PeriodFigures {
+  const none = (): Percentiles => ({ observations: cell(0), p50: null, p90: null });
+  return {
+    start,
+    end,
+    inflow: {
+      admissions: cell(0), persons: cell(0), adults: cell(0), children: cell(0),
+      byCategory: new Map(), byOrigin: new Map(), byReferrerType: new Map(), bySexAndAgeBand: new Map(),
+    },
+    throughflow: { transfers: cell(0), byMove: new Map(), toOtherRegions: cell(0), fromOtherRegions: cell(0), daysBeforeMove: none() },
+    outflow: { discharges: cell(0), byDestination: new Map(), lengthOfStay: new Map() },
+    blockedOutflow: { atPeriodEnd: cell(0), byBlocker: new Map(), daysWaitingP50: null, markedInPeriod: cell(0) },
+    unmetDemand: {
+      notAdmitted: cell(0), byReason: new Map(), escalations: cell(0), hoursToClaim: none(), hoursToAdmission: none(),
+      daysWithoutFreePlace: new Map(),
+    },
+    occupancy: new Map(),
+    placementMatrix: new Map(),
+  };
+}
+
+function add(target: Cell, n: number): void {
+  target.value += n;
+}
+
+function addTo(map: Map<string, Cell>, key: string, n: number): void {
+  const current = map.get(key);
+  if (current) current.value += n;
+  else map.set(key, { value: n, suppressed: false });
+}
+
+/** Re-derives every suppressed flag from the final values (1-4 withheld), before complementary suppression. */
+function flagSmall(period: PeriodFigures): Cell[] {
+  const cells: Cell[] = [];
+  const visit = (value: unknown) => {
+    if (value && typeof value === 'object' && 'value' in value && 'suppressed' in value) {
+      const c = value as Cell;
+      c.suppressed = cell(c.value).suppressed;
+      cells.push(c);
+    } else if (value instanceof Map) value.forEach(visit);
+    else if (value && typeof value === 'object') Object.values(value).forEach(visit);
+  };
+  visit(period);
+  return cells;
+}
+
+const round = (x: number | null) => (x === null || x === undefined ? null : Math.round(Number(x) * 10) / 10);
+
+/**
+ * The flow report of the national framework (DOMAIN.md, "In-, through- and outflow"), counted from
+ * the events the placement and request flows record. Every query is bounded by the period (and by
+ * the region where one is asked for), on indexes of those columns: no query reads all history.
+ */
+@Injectable()
+export class FlowsService {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(AppConfig) private readonly config: AppConfig,
+  ) {}
+
+  async figures(regionId: string | null, from: string, to: string, granularity: Granularity): Promise<FlowReportFigures> {
+    const buckets = bucketsOf(from, to, granularity).map((b) => emptyPeriod(b.start, b.end));
+    const total = emptyPeriod(from, to);
+    const byKey = new Map(buckets.map((b) => [b.start, b]));
+    const tz = this.config.REPORT_TIME_ZONE;
+    const unit = granularity.toLowerCase();
+    const q = (sql: string, extra: unknown[] = []) => this.dataSource.query(sql, [from, to, unit, regionId, tz, ...extra]) as Promise<Row[]>;
+    const bucket = (col: string) => `to_char(greatest(date_trunc($3, ${col} AT TIME ZONE $5)::date, $1::date), 'YYYY-MM-DD')`;
+    const within = (col: string) => `${col} >= ($1::date::timestamp AT TIME ZONE $5) AND ${col} < (($2::date + 1)::timestamp AT TIME ZONE $5)`;
+    const region = (col: string) => `($4::uuid IS NULL OR ${col} = $4::uuid)`;
+    const each = (rows: Row[], apply: (p: PeriodFigures, r: Row) => void) => {
+      for (const r of rows) {
+        const period = byKey.get(r.bucket);
+        if (period) apply(period, r);
+        apply(total, r);
+      }
+    };
+    const percentiles = (rows: Row[], pick: (p: PeriodFigures) => Percentiles) => {
+      for (const r of rows) {
+        const period = r.bucket === null ? total : byKey.get(r.bucket);
+        if (!period) continue;
+        Object.assign(pick(period), { observations: cell(r.n), p50: round(r.p50), p90: round(r.p90) });
+      }
+    };
+
+    const [inflow, persons, matrix, transfers, moveTimes, inbound, outflow, stayLengths, marked, blocked, notAdmitted, escalations, toClaim, toAdmission, noFreePlace, occupancy] =
+      await Promise.all([
+        q(`SELECT ${bucket('s.admitted_at')} AS bucket, s.admitted_category::text AS category,
+                  CASE WHEN s.origin_region_id = s.admitted_region_id THEN 'OWN_REGION' ELSE o.code END AS origin,
+                  coalesce(s.referrer_type, 'UNKNOWN') AS referrer, count(*)::int AS n
+             FROM stay s JOIN region o ON o.id = s.origin_region_id
+            WHERE ${within('s.admitted_at')} AND ${region('s.admitted_region_id')}
+            GROUP BY 1, 2, 3, 4`),
+        q(`SELECT ${bucket('s.admitted_at')} AS bucket, m.sex::text AS sex, m.age_band::text AS band, m.is_child, count(*)::int AS n
+             FROM stay s JOIN stay_member m ON m.stay_id = s.id
+            WHERE ${within('s.admitted_at')} AND ${region('s.admitted_region_id')}
+            GROUP BY 1, 2, 3, 4`),
+        q(`SELECT ${bucket('s.admitted_at')} AS bucket, o.code AS origin, a.code AS placed, count(*)::int AS n
+             FROM stay s JOIN region o ON o.id = s.origin_region_id JOIN region a ON a.id = s.admitted_region_id
+            WHERE ${within('s.admitted_at')} AND ($4::uuid IS NULL OR s.admitted_region_id = $4::uuid OR s.origin_region_id = $4::uuid)
+            GROUP BY 1, 2, 3`),
+        q(`SELECT ${bucket('t.transferred_at')} AS bucket, t.from_category::text || '>' || t.to_category::text AS move,
+                  (t.to_region_id <> t.from_region_id) AS other_region, count(*)::int AS n
+             FROM transfer t WHERE ${within('t.transferred_at')} AND ${region('t.from_region_id')}
+            GROUP BY 1, 2, 3`),
+        q(`SELECT ${bucket('t.transferred_at')} AS bucket, count(*)::int AS n,
+                  percentile_cont(0.5) WITHIN GROUP (ORDER BY t.days_before_move) AS p50,
+                  percentile_cont(0.9) WITHIN GROUP (ORDER BY t.days_before_move) AS p90
+             FROM transfer t WHERE ${within('t.transferred_at')} AND ${region('t.from_region_id')}
+            GROUP BY GROUPING SETS ((1), ())`),
+        regionId
+          ? q(`SELECT ${bucket('t.transferred_at')} AS bucket, count(*)::int AS n FROM transfer t
+                WHERE ${within('t.transferred_at')} AND t.to_region_id = $4::uuid AND t.from_region_id <> $4::uuid GROUP BY 1`)
+          : Promise.resolve([]),
+        q(`SELECT ${bucket('s.discharged_at')} AS bucket, s.destination::text AS destination, count(*)::int AS n
+             FROM stay s WHERE s.discharged_at IS NOT NULL AND ${within('s.discharged_at')} AND ${region('s.region_id')}
+            GROUP BY 1, 2`),
+        q(`SELECT ${bucket('s.discharged_at')} AS bucket, s.category::text AS category, count(*)::int AS n,
+                  percentile_cont(0.5) WITHIN GROUP (ORDER BY l.days) AS p50, percentile_cont(0.9) WITHIN GROUP (ORDER BY l.days) AS p90,
+                  count(*) FILTER (WHERE l.days > CASE s.category WHEN 'EMERGENCY' THEN $6::numeric WHEN 'CRISIS' THEN $7::numeric ELSE $8::numeric END)::int AS over_norm,
+                  count(*) FILTER (WHERE l.days > $8::numeric)::int AS over_max
+             FROM stay s CROSS JOIN LATERAL (SELECT extract(epoch FROM s.discharged_at - s.admitted_at) / 86400 AS days) l
+            WHERE s.discharged_at IS NOT NULL AND ${within('s.discharged_at')} AND ${region('s.region_id')}
+            GROUP BY GROUPING SETS ((1, 2), (2))`, [this.config.NORM_EMERGENCY_DAYS, this.config.NORM_CRISIS_DAYS, this.config.NORM_MAX_STAY_DAYS]),
+        q(`SELECT ${bucket('r.marked_at')} AS bucket, count(DISTINCT r.stay_id)::int AS n
+             FROM outflow_readiness r WHERE ${within('r.marked_at')} AND ${region('r.region_id')}
+              AND NOT EXISTS (SELECT 1 FROM outflow_readiness e WHERE e.stay_id = r.stay_id AND e.cleared_because = 'blockers changed'
+                                AND e.cleared_at = r.marked_at)
+            GROUP BY 1`),
+        q(`SELECT b.start AS bucket, x.blocker, count(DISTINCT r.stay_id)::int AS n, count(*)::int AS rows,
+                  percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM b.end_at - s.ready_for_outflow_at) / 86400) AS p50
+             FROM unnest($6::text[], $7::text[]) AS bb(start, last_day)
+             CROSS JOIN LATERAL (SELECT bb.start, ((bb.last_day::date + 1)::timestamp AT TIME ZONE $5) AS end_at) b
+             JOIN outflow_readiness r ON r.marked_at < b.end_at AND (r.cleared_at IS NULL OR r.cleared_at >= b.end_at)
+             JOIN stay s ON s.id = r.stay_id
+             CROSS JOIN LATERAL unnest(r.blockers::text[] || ARRAY['*']) AS x(blocker)
+            WHERE ${region('r.region_id')} AND r.marked_at < (($2::date + 1)::timestamp AT TIME ZONE $5)
+              AND $1::date <= $2::date AND $3::text IS NOT NULL -- every query takes the same parameters
+            GROUP BY 1, 2`, [buckets.map((b) => b.start), buckets.map((b) => b.end)]),
+        q(`SELECT ${bucket('r.closed_at')} AS bucket, r.close_reason::text AS reason, count(*)::int AS n
+             FROM placement_request r WHERE r.status = 'NOT_ADMITTED' AND ${within('r.closed_at')} AND ${region('r.home_region_id')}
+            GROUP BY 1, 2`),
+        q(`SELECT ${bucket('r.escalated_at')} AS bucket, count(*)::int AS n
+             FROM placement_request r WHERE r.escalated_at IS NOT NULL AND ${within('r.escalated_at')} AND ${region('r.home_region_id')}
+            GROUP BY 1`),
+        q(`SELECT ${bucket('r.created_at')} AS bucket, count(*)::int AS n,
+                  percentile_cont(0.5) WITHIN GROUP (ORDER BY c.hours) AS p50, percentile_cont(0.9) WITHIN GROUP (ORDER BY c.hours) AS p90
+             FROM placement_request r
+             CROSS JOIN LATERAL (SELECT extract(epoch FROM min(e.at) - r.created_at) / 3600 AS hours
+                                   FROM request_event e WHERE e.request_id = r.id AND e.kind = 'CLAIMED') c
+            WHERE ${within('r.created_at')} AND ${region('r.home_region_id')} AND c.hours IS NOT NULL
+            GROUP BY GROUPING SETS ((1), ())`),
+        q(`SELECT ${bucket('r.created_at')} AS bucket, count(*)::int AS n,
+                  percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r.closed_at - r.created_at) / 3600) AS p50,
+                  percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM r.closed_at - r.created_at) / 3600) AS p90
+             FROM placement_request r
+            WHERE r.status = 'ADMITTED' AND ${within('r.created_at')} AND ${region('r.home_region_id')}
+            GROUP BY GROUPING SETS ((1), ())`),
+        q(`SELECT to_char(greatest(date_trunc($3, d.day)::date, $1::date), 'YYYY-MM-DD') AS bucket, d.category, count(*)::int AS n
+             FROM (SELECT DISTINCT a.region_id, a.category::text AS category, (a.taken_at AT TIME ZONE $5)::date::timestamp AS day
+                     FROM availability_snapshot a
+                    WHERE ${within('a.taken_at')} AND ${region('a.region_id')} AND a.available = 0 AND a.places > a.out_of_service) d
+            GROUP BY 1, 2`),
+        q(`SELECT ${bucket('a.taken_at')} AS bucket, a.category::text AS category, sum(a.occupied)::float AS occupied,
+                  sum(a.places - a.out_of_service)::float AS in_service, count(DISTINCT a.taken_at)::int AS samples
+             FROM availability_snapshot a WHERE ${within('a.taken_at')} AND ${region('a.region_id')}
+            GROUP BY GROUPING SETS ((1, 2), (2))`),
+      ]);
+
+    each(inflow, (p, r) => {
+      add(p.inflow.admissions, r.n);
+      addTo(p.inflow.byCategory, r.category, r.n);
+      addTo(p.inflow.byOrigin, r.origin, r.n);
+      addTo(p.inflow.byReferrerType, r.referrer, r.n);
+    });
+    each(persons, (p, r) => {
+      add(p.inflow.persons, r.n);
+      add(r.is_child ? p.inflow.children : p.inflow.adults, r.n);
+      addTo(p.inflow.bySexAndAgeBand, `${r.sex} ${r.band}`, r.n);
+    });
+    each(matrix, (p, r) => addTo(p.placementMatrix, `${r.origin}>${r.placed}`, r.n));
+    each(transfers, (p, r) => {
+      add(p.throughflow.transfers, r.n);
+      addTo(p.throughflow.byMove, r.move, r.n);
+      if (r.other_region) add(p.throughflow.toOtherRegions, r.n);
+    });
+    percentiles(moveTimes, (p) => p.throughflow.daysBeforeMove);
+    each(inbound, (p, r) => add(p.throughflow.fromOtherRegions, r.n));
+    each(outflow, (p, r) => {
+      add(p.outflow.discharges, r.n);
+      addTo(p.outflow.byDestination, r.destination, r.n);
+    });
+    const norms: Record<string, number> = { EMERGENCY: this.config.NORM_EMERGENCY_DAYS, CRISIS: this.config.NORM_CRISIS_DAYS };
+    for (const r of stayLengths) {
+      const period = r.bucket === null ? total : byKey.get(r.bucket);
+      period?.outflow.lengthOfStay.set(r.category, {
+        discharges: cell(r.n), p50: round(r.p50), p90: round(r.p90), normDays: norms[r.category] ?? this.config.NORM_MAX_STAY_DAYS,
+        overNorm: r.over_norm, overMax: r.over_max,
+      });
+    }
+    each(marked, (p, r) => add(p.blockedOutflow.markedInPeriod, r.n));
+    for (const r of blocked) {
+      const period = byKey.get(r.bucket)!;
+      const periods = r.bucket === buckets[buckets.length - 1].start ? [period, total] : [period];
+      for (const p of periods) {
+        if (r.blocker === '*') {
+          p.blockedOutflow.atPeriodEnd = cell(r.n);
+          p.blockedOutflow.daysWaitingP50 = round(r.p50);
+        } else p.blockedOutflow.byBlocker.set(r.blocker, cell(r.n));
+      }
+    }
+    each(notAdmitted, (p, r) => {
+      add(p.unmetDemand.notAdmitted, r.n);
+      addTo(p.unmetDemand.byReason, r.reason, r.n);
+    });
+    each(escalations, (p, r) => add(p.unmetDemand.escalations, r.n));
+    percentiles(toClaim, (p) => p.unmetDemand.hoursToClaim);
+    percentiles(toAdmission, (p) => p.unmetDemand.hoursToAdmission);
+    each(noFreePlace, (p, r) => p.unmetDemand.daysWithoutFreePlace.set(r.category, (p.unmetDemand.daysWithoutFreePlace.get(r.category) ?? 0) + r.n));
+    for (const r of occupancy) {
+      const period = r.bucket === null ? total : byKey.get(r.bucket);
+      period?.occupancy.set(r.category, { occupied: r.occupied, inService: r.in_service, samples: r.samples });
+    }
+
+    const report = { regionId, from, to, granularity, buckets, total };
+    const [reported] = regionId ? await this.dataSource.query(`SELECT code FROM region WHERE id = $1`, [regionId]) : [];
+    this.suppress(report, reported?.code ?? null);
+    return report;
+  }
+
+  /** Withholds 1-4, then complementary cells within each period and across the periods. */
+  private suppress(report: FlowReportFigures, regionCode: string | null): void {
+    const periods = [...report.buckets, report.total];
+    periods.forEach(flagSmall);
+    const groups: { total: Cell | null; cells: Cell[] }[] = [];
+    for (const p of periods) {
+      const { inflow, throughflow, outflow, unmetDemand } = p;
+      groups.push(
+        { total: inflow.admissions, cells: [...inflow.byCategory.values()] },
+        { total: inflow.admissions, cells: [...inflow.byOrigin.values()] },
+        { total: inflow.admissions, cells: [...inflow.byReferrerType.values()] },
+        { total: inflow.persons, cells: [...inflow.bySexAndAgeBand.values()] },
+        { total: inflow.persons, cells: [inflow.adults, inflow.children] },
+        { total: throughflow.transfers, cells: [...throughflow.byMove.values()] },
+        { total: outflow.discharges, cells: [...outflow.byDestination.values()] },
+        { total: outflow.discharges, cells: [...outflow.lengthOfStay.values()].map((l) => l.discharges) },
+        { total: unmetDemand.notAdmitted, cells: [...unmetDemand.byReason.values()] },
+      );
+      // The region's column of the matrix repeats inflow by origin: a cell and its twin share their fate.
+      for (const [key, c] of p.placementMatrix) {
+        const [origin, placed] = key.split('>');
+        if (placed !== regionCode) continue;
+        const twin = inflow.byOrigin.get(origin === regionCode ? 'OWN_REGION' : origin);
+        if (twin) groups.push({ total: twin, cells: [c] });
+      }
+    }
+    // Across periods: the buckets of an additive figure add up to the report's total.
+    const additive = (pick: (p: PeriodFigures) => Cell | undefined) =>
+      groups.push({ total: pick(report.total) ?? null, cells: report.buckets.map(pick).filter((c): c is Cell => !!c) });
+    const keys = (pick: (p: PeriodFigures) => Map<string, Cell>) => new Set(periods.flatMap((p) => [...pick(p).keys()]));
+    for (const pick of [
+      (p: PeriodFigures) => p.inflow.admissions, (p: PeriodFigures) => p.inflow.persons, (p: PeriodFigures) => p.inflow.adults,
+      (p: PeriodFigures) => p.inflow.children, (p: PeriodFigures) => p.throughflow.transfers, (p: PeriodFigures) => p.throughflow.toOtherRegions,
+      (p: PeriodFigures) => p.throughflow.fromOtherRegions, (p: PeriodFigures) => p.outflow.discharges,
+      (p: PeriodFigures) => p.blockedOutflow.markedInPeriod, (p: PeriodFigures) => p.unmetDemand.notAdmitted,
+      (p: PeriodFigures) => p.unmetDemand.escalations,
+    ]) additive(pick);
+    for (const pickMap of [
+      (p: PeriodFigures) => p.inflow.byCategory, (p: PeriodFigures) => p.inflow.byOrigin, (p: PeriodFigures) => p.inflow.byReferrerType,
+      (p: PeriodFigures) => p.inflow.bySexAndAgeBand, (p: PeriodFigures) => p.throughflow.byMove, (p: PeriodFigures) => p.outflow.byDestination,
+      (p: PeriodFigures) => p.unmetDemand.byReason, (p: PeriodFigures) => p.placementMatrix,
+    ]) {
+      for (const key of keys(pickMap)) additive((p) => pickMap(p).get(key));
+    }
+    suppressComplementary(groups);
+    // A percentile of fewer than five stays describes those few people: withheld with them.
+    for (const p of periods) {
+      for (const pct of [p.throughflow.daysBeforeMove, p.unmetDemand.hoursToClaim, p.unmetDemand.hoursToAdmission]) {
+        if (pct.observations.value < 5) Object.assign(pct, { p50: null, p90: null });
+      }
+      for (const los of p.outflow.lengthOfStay.values()) {
+        if (los.discharges.value < 5) Object.assign(los, { p50: null, p90: null });
+      }
+      if (p.blockedOutflow.atPeriodEnd.value < 5) p.blockedOutflow.daysWaitingP50 = null;
+    }
+  }
+}
