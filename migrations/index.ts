@@ -4,10 +4,12 @@ import { NetworkSchema1763920000000 } from './1763920000000-NetworkSchema.js';
 import { PlacementSchema1763920100000 } from './1763920100000-PlacementSchema.js';
 import { ReferralSchema1763920200000 } from './1763920200000-ReferralSchema.js';
 import { FlowSchema1763920300000 } from './1763920300000-FlowSchema.js';
+import { RetentionSchema1763920400000 } from './1763920400000-RetentionSchema.js';
 
 export const migrations = [
   NetworkSchema1763920000000,
   PlacementSchema1763920100000,
   ReferralSchema1763920200000,
   FlowSchema1763920300000,
+  RetentionSchema1763920400000,
 ];

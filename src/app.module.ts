@@ -7,9 +7,11 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Logger as Pino } from 'pino';
 import { DataSource } from 'typeorm';
 import { AuthModule } from './auth/auth.module.js';
+import { AuditLog } from './audit/audit-log.js';
+import { AuditModule } from './audit/audit.module.js';
 import { TokenService } from './auth/token.service.js';
 import { graphqlConfig } from './common/graphql.config.js';
-import { createValidationPipe } from './common/validation.js';
+import { createValidationPipe, RejectControlCharactersPipe } from './common/validation.js';
 import { DATABASE_URL, LIVE_EVENTS, ROOT_LOGGER } from './common/tokens.js';
 import { PubSub } from 'graphql-subscriptions';
 import { PlacementModule } from './placement/placement.module.js';
@@ -52,8 +54,9 @@ class CoreModule {
         { provide: Metrics, useFactory: (ds: DataSource) => new Metrics(ds), inject: [DataSource] },
         Transactions,
         Sweeper,
+        AuditLog,
       ],
-      exports: [AppConfig, ROOT_LOGGER, DATABASE_URL, LIVE_EVENTS, PostgresPubSub, Metrics, Transactions, Sweeper],
+      exports: [AppConfig, ROOT_LOGGER, DATABASE_URL, LIVE_EVENTS, PostgresPubSub, Metrics, Transactions, Sweeper, AuditLog],
     };
   }
 }
@@ -73,17 +76,19 @@ export class AppModule {
         AuthModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          inject: [AppConfig, TokenService, DataSource, Metrics, ROOT_LOGGER],
-          useFactory: (config: AppConfig, tokens: TokenService, dataSource: DataSource, metrics: Metrics, log: Pino) =>
-            graphqlConfig({ config, tokens, dataSource, metrics, log }),
+          inject: [AppConfig, TokenService, DataSource, Metrics, AuditLog, ROOT_LOGGER],
+          useFactory: (config: AppConfig, tokens: TokenService, dataSource: DataSource, metrics: Metrics, audit: AuditLog, log: Pino) =>
+            graphqlConfig({ config, tokens, dataSource, metrics, audit, log }),
         }),
         NetworkModule,
         PlacementModule,
         ReferralModule,
         FlowsModule,
+        AuditModule,
       ],
       controllers: [HealthController],
       providers: [
+        { provide: APP_PIPE, useClass: RejectControlCharactersPipe },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_INTERCEPTOR, useClass: ErrorMappingInterceptor },
       ],

@@ -54,7 +54,7 @@ async function main(): Promise<void> {
 
     const graphqlUrl = `http://localhost:${service.port}/graphql`;
     log.info({ url: graphqlUrl }, 'opvangnet is serving GraphQL');
-    if (!config.isProduction) {
+    if (!config.isProduction && !config.usesOidc) {
       const token = await new TokenService(config).sign({ sub: 'dev-coordinator', role: Role.COORDINATOR }, '12h');
       process.stdout.write(
         `\n  opvangnet is ready at ${graphqlUrl}\n\n` +

@@ -4,6 +4,8 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import { AddressInfo } from 'node:net';
+import type { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { AppModule, AppOptions } from './app.module.js';
 import { PinoNestLogger } from './observability/logger.js';
@@ -36,7 +38,20 @@ export async function createApp(options: AppOptions): Promise<NestExpressApplica
       autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
     }),
   );
+  app.use(
+    helmet({
+      // GraphiQL (development only) loads scripts from a CDN; production serves no HTML at all.
+      contentSecurityPolicy: options.config.isProduction ? undefined : false,
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
   app.useBodyParser('json', { limit: '100kb' });
+  // Body parser failures (too large, malformed JSON) answer in the GraphQL error shape, never a stack.
+  app.use((err: { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction) => {
+    if (!err?.status || err.status >= 500) return next(err);
+    const code = err.type === 'entity.too.large' ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST';
+    res.status(err.status).json({ errors: [{ message: err.type === 'entity.too.large' ? 'Request body too large (limit 100 kB)' : 'Malformed request body', extensions: { code } }] });
+  });
   return app;
 }
 

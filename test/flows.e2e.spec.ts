@@ -31,7 +31,6 @@ fragment period on FlowPeriod {
 }`;
 
 const v = (value: number) => ({ value, suppressed: false });
-const withheld = { value: null, suppressed: true };
 const keyed = (rows: { key: string; value: number | null; suppressed: boolean }[]) =>
   Object.fromEntries(rows.map((r) => [r.key, r.suppressed ? 'withheld' : r.value]));
 

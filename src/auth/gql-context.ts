@@ -1,6 +1,7 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import type { Request, Response } from 'express';
+import type { AuditEntry } from '../audit/audit-log.js';
 import { DomainError } from '../common/errors.js';
 import { Principal } from './principal.js';
 
@@ -13,6 +14,8 @@ export interface GqlContext {
   authError?: DomainError;
   requestId: string;
   loaders: Record<string, unknown>;
+  /** Confidential values revealed while answering; written to the audit log with the response. */
+  confidentialReads: AuditEntry[];
 }
 
 export function gqlContextOf(context: ExecutionContext): GqlContext {

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
+import { createRemoteJWKSet, errors as joseErrors, JWTPayload, jwtVerify, SignJWT } from 'jose';
 import { AppConfig } from '../config/app-config.js';
 import { ReferrerType, Role } from '../common/enums.js';
 import { DomainError } from '../common/errors.js';
@@ -19,16 +19,28 @@ export interface TokenClaims {
   referrerType?: ReferrerType;
 }
 
-/** HS256 bearer tokens (jose). The OIDC/JWKS variant for production belongs to the security issue. */
+/**
+ * Bearer tokens, verified with jose. Production: RS256/ES256 tokens of an OIDC issuer, checked
+ * against its JWKS (keys fetched and cached by jose, rotated keys picked up), with issuer and
+ * audience. Development and tests: HS256 with AUTH_JWT_SECRET. Expiry and not-before are
+ * enforced in both, with 30 s clock skew.
+ */
 @Injectable()
 export class TokenService {
   private readonly key: Uint8Array;
+  private readonly jwks?: ReturnType<typeof createRemoteJWKSet>;
 
-  constructor(@Inject(AppConfig) config: AppConfig) {
+  constructor(@Inject(AppConfig) private readonly config: AppConfig) {
     this.key = new TextEncoder().encode(config.AUTH_JWT_SECRET);
+    if (config.usesOidc) {
+      const url = config.AUTH_JWKS_URL ?? `${config.AUTH_ISSUER!.replace(/\/$/, '')}/.well-known/jwks.json`;
+      this.jwks = createRemoteJWKSet(new URL(url), { timeoutDuration: 5000, cooldownDuration: 30_000 });
+    }
   }
 
+  /** Development tokens only: with an OIDC issuer configured, the issuer mints tokens. */
   async sign(claims: TokenClaims, expiresIn: string | number = '12h'): Promise<string> {
+    if (this.config.usesOidc) throw new Error('Tokens come from the OIDC issuer; development tokens are disabled');
     const { sub, ...rest } = claims;
     return new SignJWT({ ...rest })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
@@ -41,15 +53,26 @@ export class TokenService {
 
   /** Verifies signature, expiry and not-before, and that the claims have the documented shape. */
   async verify(token: string): Promise<Principal> {
-    let payload: Record<string, unknown>;
+    let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(token, this.key, {
-        algorithms: ['HS256'],
-        clockTolerance: CLOCK_SKEW_SECONDS,
-        requiredClaims: ['sub', 'exp'],
-      }));
+      ({ payload } = this.jwks
+        ? await jwtVerify(token, this.jwks, {
+            algorithms: ['RS256', 'ES256'],
+            issuer: this.config.AUTH_ISSUER,
+            audience: this.config.AUTH_AUDIENCE,
+            clockTolerance: CLOCK_SKEW_SECONDS,
+            requiredClaims: ['sub', 'exp'],
+          })
+        : await jwtVerify(token, this.key, {
+            algorithms: ['HS256'],
+            clockTolerance: CLOCK_SKEW_SECONDS,
+            requiredClaims: ['sub', 'exp'],
+          }));
     } catch (err) {
       if (err instanceof joseErrors.JWTExpired) throw DomainError.unauthenticated('The token has expired');
+      if (err instanceof joseErrors.JWKSTimeout || err instanceof joseErrors.JOSEError && err.code === 'ERR_JWKS_INVALID') {
+        throw DomainError.unavailable('The identity provider\'s keys could not be fetched; try again shortly');
+      }
       throw DomainError.unauthenticated('The token is not valid');
     }
     const role = String(payload.role ?? '');

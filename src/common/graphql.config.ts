@@ -1,8 +1,12 @@
+import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloDriverConfig } from '@nestjs/apollo';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
+import { GraphQLError } from 'graphql';
 import type { Logger as Pino } from 'pino';
 import { DataSource } from 'typeorm';
+import { AuditLog } from '../audit/audit-log.js';
 import { GqlContext } from '../auth/gql-context.js';
 import { Principal } from '../auth/principal.js';
 import { TokenService } from '../auth/token.service.js';
@@ -21,16 +25,55 @@ function connectionToken(params: Record<string, unknown> | undefined): string | 
   return TokenService.extract(raw);
 }
 
-/** Apollo + graphql-ws configuration: auth for both transports, one error mapping, metrics. */
+/** Writes what a request revealed and, for mutations, the attempt and its outcome. */
+function auditPlugin(audit: AuditLog, log: Pino): ApolloServerPlugin<GqlContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue, operation, operationName, errors }) {
+          const principal = contextValue.principal;
+          if (!principal) return;
+          const entries = contextValue.confidentialReads.splice(0);
+          if (operation?.operation === 'mutation') {
+            const fields = operation.selectionSet.selections.map((s) => ('name' in s && s.name ? s.name.value : '?'));
+            const code = (errors?.[0] as GraphQLError | undefined)?.extensions?.code;
+            entries.push({
+              action: 'graphql.mutation',
+              entityType: 'operation',
+              entityId: operationName ?? fields.join(','),
+              detail: { fields, outcome: errors?.length ? String(code ?? 'ERROR') : 'OK' },
+            });
+          }
+          const actor = { sub: principal.sub, role: principal.role, requestId: contextValue.requestId };
+          await audit.write(actor, entries).catch((err) => log.error({ err }, 'audit write failed'));
+        },
+      };
+    },
+  };
+}
+
+/** Apollo + graphql-ws configuration: auth for both transports, limits, one error mapping, audit, metrics. */
 export function graphqlConfig(deps: {
   config: AppConfig;
   tokens: TokenService;
   dataSource: DataSource;
   metrics: Metrics;
+  audit: AuditLog;
   log: Pino;
 }): ApolloDriverConfig {
-  const { config, tokens, dataSource, metrics, log } = deps;
+  const { config, tokens, dataSource, metrics, audit, log } = deps;
   const loaders = () => ({ network: createNetworkLoaders(dataSource) });
+  // Depth, cost, aliases, directives and tokens are bounded before execution; batching is off.
+  const armor = new ApolloArmor({
+    maxDepth: { n: config.MAX_QUERY_DEPTH },
+    costLimit: { maxCost: config.MAX_QUERY_COST },
+    maxAliases: { n: config.MAX_ALIASES },
+    maxDirectives: { n: 20 },
+    // Armor's token limit re-parses in a plugin and turns a syntax error into a 500; the 100 kB body
+    // limit bounds the parser's work instead.
+    maxTokens: { enabled: false },
+    blockFieldSuggestion: { enabled: config.isProduction },
+  }).protect();
 
   return {
     path: '/graphql',
@@ -39,23 +82,34 @@ export function graphqlConfig(deps: {
     introspection: !config.isProduction,
     graphiql: !config.isProduction,
     includeStacktraceInErrorResponses: false,
-    plugins: [metrics.apolloPlugin()],
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    validationRules: armor.validationRules,
+    // Armor is typed against the CommonJS build of @apollo/server; the plugin objects are the same.
+    plugins: [...(armor.plugins as unknown as ApolloServerPlugin[]), metrics.apolloPlugin(), auditPlugin(audit, log) as ApolloServerPlugin],
     formatError: (formatted, error) =>
       formatGraphQLError(formatted, error, (err) => log.error({ err }, 'unexpected error in a GraphQL operation')),
     subscriptions: {
       'graphql-ws': {
         path: '/graphql',
         connectionInitWaitTimeout: 10_000,
-        // Errors on the socket get the same mapping (codes, no internals) as over HTTP.
-        onNext: (_ctx, _id, _payload, _args, result) =>
-          result.errors
+        // Errors on the socket get the same mapping (codes, no internals) as over HTTP; what an event
+        // revealed is audited like an HTTP response.
+        onNext: async (_ctx, _id, _payload, args, result) => {
+          const context = args.contextValue as GqlContext | undefined;
+          if (context?.principal && context.confidentialReads.length) {
+            const actor = { sub: context.principal.sub, role: context.principal.role, requestId: context.requestId };
+            await audit.write(actor, context.confidentialReads.splice(0)).catch((err) => log.error({ err }, 'audit write failed'));
+          }
+          return result.errors
             ? {
                 ...result,
                 errors: result.errors.map((err) =>
                   formatGraphQLError(err.toJSON(), err, (e) => log.error({ err: e }, 'unexpected error in a subscription')),
                 ),
               }
-            : result,
+            : result;
+        },
         // A subscription needs a valid token in connection_init; without one the socket is closed (4403).
         onConnect: async (ctx) => {
           const token = connectionToken(ctx.connectionParams as Record<string, unknown> | undefined);
@@ -89,9 +143,9 @@ export function graphqlConfig(deps: {
             authError = err instanceof DomainError ? err : DomainError.unauthenticated();
           }
         }
-        return { req: arg.req, res: arg.res, principal, authError, requestId, loaders: loaders() };
+        return { req: arg.req, res: arg.res, principal, authError, requestId, loaders: loaders(), confidentialReads: [] };
       }
-      return { principal: arg.extra?.principal, requestId: randomUUID(), loaders: loaders() };
+      return { principal: arg.extra?.principal, requestId: randomUUID(), loaders: loaders(), confidentialReads: [] };
     },
   };
 }

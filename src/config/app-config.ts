@@ -31,6 +31,38 @@ export class AppConfig {
   @IsString() @MinLength(32)
   AUTH_JWT_SECRET: string = DEV_JWT_SECRET;
 
+  /** OIDC issuer: when set, bearer tokens are RS256/ES256 JWTs verified against its JWKS (required in production). */
+  @IsOptional() @IsString()
+  AUTH_ISSUER?: string;
+
+  /** Expected `aud` of OIDC tokens. */
+  @IsOptional() @IsString()
+  AUTH_AUDIENCE?: string;
+
+  /** JWKS location; by default `<AUTH_ISSUER>/.well-known/jwks.json`. */
+  @IsOptional() @IsString()
+  AUTH_JWKS_URL?: string;
+
+  /** Per principal and instance: reads, and the stricter budget for claims and requests. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000)
+  RATE_LIMIT_READS_PER_MINUTE = 600;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000)
+  RATE_LIMIT_WRITES_PER_MINUTE = 60;
+
+  @Transform(toInt) @IsInt() @Min(2) @Max(50)
+  MAX_QUERY_DEPTH = 12;
+
+  @Transform(toInt) @IsInt() @Min(100) @Max(1_000_000)
+  MAX_QUERY_COST = 20000;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(100)
+  MAX_ALIASES = 15;
+
+  /** Days after a request closes before its risk summary, notes and client reference are erased. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(3650)
+  RETENTION_DAYS = 90;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
@@ -86,6 +118,11 @@ export class AppConfig {
   get usesDevSecret(): boolean {
     return this.AUTH_JWT_SECRET === DEV_JWT_SECRET;
   }
+
+  /** OIDC (asymmetric, JWKS) when an issuer is configured; HS256 development tokens otherwise. */
+  get usesOidc(): boolean {
+    return !!this.AUTH_ISSUER;
+  }
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -97,8 +134,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     const details = errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join(', ')}`);
     throw new Error(`Invalid configuration:\n  ${details.join('\n  ')}`);
   }
-  if (config.isProduction && config.usesDevSecret) {
-    throw new Error('Invalid configuration: AUTH_JWT_SECRET must be set in production');
+  if (config.isProduction && (!config.AUTH_ISSUER || !config.AUTH_AUDIENCE)) {
+    throw new Error('Invalid configuration: production needs AUTH_ISSUER and AUTH_AUDIENCE (OIDC tokens verified against the issuer\'s JWKS)');
+  }
+  if (config.AUTH_ISSUER && !/^https?:\/\//.test(config.AUTH_ISSUER)) {
+    throw new Error('Invalid configuration: AUTH_ISSUER must be a URL');
+  }
+  if (config.isProduction && config.AUTH_ISSUER && !config.AUTH_ISSUER.startsWith('https://')) {
+    throw new Error('Invalid configuration: AUTH_ISSUER must use https in production');
   }
   if (config.isProduction && !config.DATABASE_URL) {
     throw new Error('Invalid configuration: DATABASE_URL must be set in production (no embedded database)');

@@ -1,23 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { AuditActor, AuditEntry, insertAuditEvents } from '../audit/audit-log.js';
 import { DomainError, isConnectionError, isRetryableTransactionError, toDomainError } from '../common/errors.js';
 import { PLACE_CHANGES_CHANNEL, PlaceChange } from '../common/place-changes.js';
 
 /** Who is acting, for the audit log. */
-export interface Actor {
-  sub: string;
-  role: string;
-  requestId?: string;
-}
-
-export interface AuditEntry {
-  action: string;
-  entityType: string;
-  entityId: string;
-  statusBefore?: string | null;
-  statusAfter?: string | null;
-  detail?: Record<string, unknown>;
-}
+export type Actor = AuditActor;
 
 // pg_notify payloads must stay under 8000 bytes; keep a margin.
 const MAX_NOTIFY_BYTES = 7000;
@@ -58,29 +46,7 @@ export class Tx {
 
   /** Called once, just before COMMIT. */
   async flush(): Promise<void> {
-    if (this.audits.length > 0) {
-      await this.query(
-        `INSERT INTO audit_event (actor, actor_role, action, entity_type, entity_id, status_before, status_after, detail, request_id)
-         SELECT $1, $2, a.action, a.entity_type, a.entity_id, a.status_before, a.status_after, a.detail, $3
-           FROM jsonb_to_recordset($4::jsonb) AS a(action text, entity_type text, entity_id text,
-                status_before text, status_after text, detail jsonb)`,
-        [
-          this.actor.sub,
-          this.actor.role,
-          this.actor.requestId ?? null,
-          JSON.stringify(
-            this.audits.map((a) => ({
-              action: a.action,
-              entity_type: a.entityType,
-              entity_id: a.entityId,
-              status_before: a.statusBefore ?? null,
-              status_after: a.statusAfter ?? null,
-              detail: a.detail ?? null,
-            })),
-          ),
-        ],
-      );
-    }
+    await insertAuditEvents((sql, params) => this.query(sql, params), this.actor, this.audits);
     for (const payload of chunkPayloads([...this.changes.values()])) {
       await this.query(`SELECT pg_notify($1, $2)`, [PLACE_CHANGES_CHANNEL, payload]);
     }

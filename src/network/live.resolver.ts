@@ -3,8 +3,6 @@ import { Args, Context, Field, ID, ObjectType, Resolver, Subscription } from '@n
 import { PubSub } from 'graphql-subscriptions';
 import type { GqlContext } from '../auth/gql-context.js';
 import { canActForShelter } from '../auth/principal.js';
-import { Allow, EVERY_ROLE } from '../auth/roles.decorator.js';
-import { Role } from '../common/enums.js';
 import { DomainError } from '../common/errors.js';
 import { LIVE_EVENTS } from '../common/tokens.js';
 import { AvailabilityArgs, ShelterIdArgs } from './dto/network.args.js';
@@ -28,7 +26,6 @@ export class LiveResolver {
       (!args.categories?.length || args.categories.includes(row.category)),
     resolve: (row: AvailabilityRowModel) => row,
   })
-  @Allow(...EVERY_ROLE)
   availabilityChanged(@Args() _args: AvailabilityArgs) {
     return this.live.asyncIterableIterator(AVAILABILITY_CHANGED);
   }
@@ -38,7 +35,6 @@ export class LiveResolver {
     filter: (event: ShelterPlacesEvent, args: ShelterIdArgs) => event.shelterId === args.shelterId,
     resolve: (event: ShelterPlacesEvent) => event,
   })
-  @Allow(Role.INTAKE, Role.COORDINATOR, Role.ADMIN)
   shelterPlacesChanged(@Args() args: ShelterIdArgs, @Context() ctx: GqlContext) {
     if (!ctx.principal || !canActForShelter(ctx.principal, args.shelterId)) {
       throw DomainError.forbidden('Not one of your shelters');

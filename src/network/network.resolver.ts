@@ -3,9 +3,9 @@ import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '
 import { CurrentPrincipal } from '../auth/gql-context.js';
 import type { GqlContext } from '../auth/gql-context.js';
 import { canSeeShelterAddress } from '../auth/principal.js';
+import { revealConfidential } from '../auth/confidential.js';
 import type { Principal } from '../auth/principal.js';
-import { Allow, EVERY_ROLE } from '../auth/roles.decorator.js';
-import { PlaceStatus, Role } from '../common/enums.js';
+import { PlaceStatus } from '../common/enums.js';
 import { AvailabilityService } from './availability.service.js';
 import { AvailabilityArgs, IdArgs, ShelterIdArgs, SheltersArgs } from './dto/network.args.js';
 import {
@@ -22,14 +22,12 @@ import { RegionEntity } from './region.entity.js';
 import { ShelterEntity } from './shelter.entity.js';
 
 const loaders = (ctx: GqlContext) => ctx.loaders.network as NetworkLoaders;
-const STAFF = [Role.INTAKE, Role.REFERRER, Role.COORDINATOR, Role.ADMIN, Role.MUNICIPALITY];
 
 @Resolver(() => RegionModel)
 export class RegionResolver {
   constructor(@Inject(NetworkService) private readonly network: NetworkService) {}
 
   @Query(() => [RegionModel], { description: 'The 35 centre-municipality regions.' })
-  @Allow(...EVERY_ROLE)
   regions(): Promise<RegionEntity[]> {
     return this.network.regions();
   }
@@ -45,13 +43,11 @@ export class OrganisationResolver {
   constructor(@Inject(NetworkService) private readonly network: NetworkService) {}
 
   @Query(() => [OrganisationModel])
-  @Allow(Role.COORDINATOR, Role.ADMIN, Role.INTAKE)
   organisations(): Promise<OrganisationEntity[]> {
     return this.network.organisations();
   }
 
   @Mutation(() => OrganisationModel)
-  @Allow(Role.ADMIN)
   createOrganisation(
     @Args('input') input: CreateOrganisationInput,
     @CurrentPrincipal() principal: Principal,
@@ -66,13 +62,11 @@ export class ShelterResolver {
   constructor(@Inject(NetworkService) private readonly network: NetworkService) {}
 
   @Query(() => [ShelterModel])
-  @Allow(...STAFF)
   shelters(@Args() args: SheltersArgs): Promise<ShelterEntity[]> {
     return this.network.shelters(args.regionId, args.category);
   }
 
   @Query(() => ShelterModel)
-  @Allow(...STAFF)
   shelter(@Args() args: IdArgs): Promise<ShelterEntity> {
     return this.network.shelter(args.id);
   }
@@ -97,14 +91,19 @@ export class ShelterResolver {
     description: 'Secret. Null unless you are this shelter\'s intake, a coordinator or an admin.',
   })
   address(@Parent() shelter: ShelterEntity, @Context() ctx: GqlContext): ShelterAddressModel | null {
-    if (!canSeeShelterAddress(ctx.principal, shelter.id)) return null;
-    return { street: shelter.addressStreet, postcode: shelter.addressPostcode, city: shelter.addressCity };
+    return revealConfidential(ctx, 'Shelter.address', { type: 'shelter', id: shelter.id }, canSeeShelterAddress(ctx.principal, shelter.id), {
+      street: shelter.addressStreet,
+      postcode: shelter.addressPostcode,
+      city: shelter.addressCity,
+    });
   }
 
   @ResolveField(() => CoordinatesModel, { nullable: true, description: 'Secret exact location; same rule as address.' })
   location(@Parent() shelter: ShelterEntity, @Context() ctx: GqlContext): CoordinatesModel | null {
-    if (!canSeeShelterAddress(ctx.principal, shelter.id)) return null;
-    return { latitude: shelter.latitude, longitude: shelter.longitude };
+    return revealConfidential(ctx, 'Shelter.location', { type: 'shelter', id: shelter.id }, canSeeShelterAddress(ctx.principal, shelter.id), {
+      latitude: shelter.latitude,
+      longitude: shelter.longitude,
+    });
   }
 
   @ResolveField(() => String, {
@@ -112,23 +111,21 @@ export class ShelterResolver {
     description: 'Where and how to meet intake. Own intake, coordinators and admins; referrers get it with a claim.',
   })
   meetingInstructions(@Parent() shelter: ShelterEntity, @Context() ctx: GqlContext): string | null {
-    return canSeeShelterAddress(ctx.principal, shelter.id) ? shelter.meetingInstructions : null;
+    const inScope = canSeeShelterAddress(ctx.principal, shelter.id);
+    return revealConfidential(ctx, 'Shelter.meetingInstructions', { type: 'shelter', id: shelter.id }, inScope, shelter.meetingInstructions);
   }
 
   @Mutation(() => ShelterModel, { description: '"Our places are as shown": refreshes statusConfirmedAt.' })
-  @Allow(Role.INTAKE, Role.COORDINATOR, Role.ADMIN)
   confirmShelterStatus(@Args() args: ShelterIdArgs, @CurrentPrincipal() principal: Principal, @Context() ctx: GqlContext) {
     return this.network.confirmShelterStatus(principal, args.shelterId, ctx.requestId);
   }
 
   @Mutation(() => ShelterModel)
-  @Allow(Role.ADMIN)
   createShelter(@Args('input') input: CreateShelterInput, @CurrentPrincipal() principal: Principal, @Context() ctx: GqlContext) {
     return this.network.createShelter(principal, input, ctx.requestId);
   }
 
   @Mutation(() => ShelterModel)
-  @Allow(Role.ADMIN)
   updateShelter(@Args('input') input: UpdateShelterInput, @CurrentPrincipal() principal: Principal, @Context() ctx: GqlContext) {
     return this.network.updateShelter(principal, input, ctx.requestId);
   }
@@ -142,7 +139,6 @@ export class PlaceResolver {
   ) {}
 
   @Query(() => [AvailabilityRowModel], { description: 'One row per region x category, computed live.' })
-  @Allow(...EVERY_ROLE)
   availability(@Args() args: AvailabilityArgs): Promise<AvailabilityRowModel[]> {
     return this.availabilityService.rows(args.regionIds, args.categories);
   }
@@ -159,13 +155,11 @@ export class PlaceResolver {
   }
 
   @Mutation(() => PlaceModel, { description: 'AVAILABLE <-> OUT_OF_SERVICE, with optimistic concurrency.' })
-  @Allow(Role.INTAKE, Role.COORDINATOR, Role.ADMIN)
   setPlaceStatus(@Args('input') input: SetPlaceStatusInput, @CurrentPrincipal() principal: Principal, @Context() ctx: GqlContext) {
     return this.network.setPlaceStatus(principal, input, ctx.requestId);
   }
 
   @Mutation(() => [PlaceModel])
-  @Allow(Role.ADMIN)
   createPlaces(@Args('input') input: CreatePlacesInput, @CurrentPrincipal() principal: Principal, @Context() ctx: GqlContext) {
     return this.network.createPlaces(principal, input, ctx.requestId);
   }

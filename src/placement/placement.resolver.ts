@@ -4,8 +4,6 @@ import { CurrentPrincipal } from '../auth/gql-context.js';
 import type { GqlContext } from '../auth/gql-context.js';
 import { canActForShelter } from '../auth/principal.js';
 import type { Principal } from '../auth/principal.js';
-import { Allow } from '../auth/roles.decorator.js';
-import { Role } from '../common/enums.js';
 import { DomainError } from '../common/errors.js';
 import { PlaceModel } from '../network/models/network.models.js';
 import { PlaceEntity } from '../network/place.entity.js';
@@ -17,7 +15,6 @@ import { ClaimModel, HouseholdMemberModel, StayModel } from './models/placement.
 import { ClaimEntity, ClaimStatus, StayEntity } from './placement.entity.js';
 import { PlacementService } from './placement.service.js';
 
-const PLACERS = [Role.INTAKE, Role.COORDINATOR, Role.ADMIN];
 
 function assertShelterScope(principal: Principal, shelterId: string): void {
   if (!canActForShelter(principal, shelterId)) throw DomainError.forbidden('Not one of your shelters');
@@ -28,7 +25,6 @@ export class ClaimResolver {
   constructor(@Inject(PlacementService) private readonly placement: PlacementService) {}
 
   @Query(() => ClaimModel)
-  @Allow(...PLACERS)
   async claim(@Args() args: ClaimIdArgs, @CurrentPrincipal() principal: Principal): Promise<ClaimEntity> {
     const claim = await this.placement.claim(args.id);
     assertShelterScope(principal, claim.shelterId);
@@ -36,7 +32,6 @@ export class ClaimResolver {
   }
 
   @Query(() => [ClaimModel], { description: 'The latest 200 claims on a shelter.' })
-  @Allow(...PLACERS)
   claims(@Args() args: ShelterScopeArgs, @CurrentPrincipal() principal: Principal): Promise<ClaimEntity[]> {
     assertShelterScope(principal, args.shelterId);
     return this.placement.claimsOfShelter(args.shelterId);
@@ -53,13 +48,11 @@ export class ClaimResolver {
   }
 
   @Mutation(() => ClaimModel, { description: 'Hold places for a household: all of them or none, never a place twice.' })
-  @Allow(...PLACERS)
   claimPlace(@Args('input') input: ClaimPlaceInput, @CurrentPrincipal() principal: Principal, @Context() ctx: GqlContext) {
     return this.placement.claimPlace(principal, input, ctx.requestId);
   }
 
   @Mutation(() => ClaimModel)
-  @Allow(...PLACERS)
   releaseClaim(@Args('input') input: ReleaseClaimInput, @CurrentPrincipal() principal: Principal, @Context() ctx: GqlContext) {
     return this.placement.releaseClaim(principal, input, ctx.requestId);
   }
@@ -70,7 +63,6 @@ export class StayResolver {
   constructor(@Inject(PlacementService) private readonly placement: PlacementService) {}
 
   @Query(() => StayModel)
-  @Allow(...PLACERS)
   async stay(@Args() args: ClaimIdArgs, @CurrentPrincipal() principal: Principal): Promise<StayEntity> {
     const stay = await this.placement.stay(args.id);
     assertShelterScope(principal, stay.shelterId);
@@ -78,7 +70,6 @@ export class StayResolver {
   }
 
   @Query(() => [StayModel], { description: 'Households now staying at a shelter.' })
-  @Allow(...PLACERS)
   activeStays(@Args() args: ShelterScopeArgs, @CurrentPrincipal() principal: Principal): Promise<StayEntity[]> {
     assertShelterScope(principal, args.shelterId);
     return this.placement.activeStaysOfShelter(args.shelterId);
@@ -90,25 +81,21 @@ export class StayResolver {
   }
 
   @Mutation(() => StayModel, { description: 'The household arrived: its held places become OCCUPIED.' })
-  @Allow(...PLACERS)
   admit(@Args('input') input: AdmitInput, @CurrentPrincipal() principal: Principal, @Context() ctx: GqlContext) {
     return this.placement.admit(principal, input, ctx.requestId);
   }
 
   @Mutation(() => StayModel, { description: 'Move the household in one transaction (throughflow).' })
-  @Allow(...PLACERS)
   transferStay(@Args('input') input: TransferStayInput, @CurrentPrincipal() principal: Principal, @Context() ctx: GqlContext) {
     return this.placement.transferStay(principal, input, ctx.requestId);
   }
 
   @Mutation(() => StayModel, { description: 'Could leave but cannot yet (blocked outflow); empty blockers clear it.' })
-  @Allow(...PLACERS)
   markReadyForOutflow(@Args('input') input: MarkReadyForOutflowInput, @CurrentPrincipal() principal: Principal, @Context() ctx: GqlContext) {
     return this.placement.markReadyForOutflow(principal, input, ctx.requestId);
   }
 
   @Mutation(() => StayModel)
-  @Allow(...PLACERS)
   discharge(@Args('input') input: DischargeInput, @CurrentPrincipal() principal: Principal, @Context() ctx: GqlContext) {
     return this.placement.discharge(principal, input, ctx.requestId);
   }

@@ -4,11 +4,10 @@ import { PubSub } from 'graphql-subscriptions';
 import { CurrentPrincipal } from '../auth/gql-context.js';
 import type { GqlContext } from '../auth/gql-context.js';
 import type { Principal } from '../auth/principal.js';
-import { Allow } from '../auth/roles.decorator.js';
 import { Role } from '../common/enums.js';
 import { DomainError } from '../common/errors.js';
+import { revealConfidential } from '../auth/confidential.js';
 import { LIVE_EVENTS } from '../common/tokens.js';
-import { NetworkService } from '../network/network.service.js';
 import {
   ClaimForRequestInput, CloseRequestInput, CreatePlacementRequestInput, EmergencyPlacementInput, PlacementOptionsArgs,
   RegionArgs, RequestIdArgs,
@@ -31,31 +30,25 @@ export class RequestsArgs {
   @Field(() => String, { nullable: true, description: 'Home region of the client.' }) @IsOptional() @IsUUID() regionId?: string;
 }
 
-const FILERS = [Role.REFERRER, Role.INTAKE];
-const READERS = [Role.REFERRER, Role.INTAKE, Role.COORDINATOR];
 
 @Resolver(() => PlacementRequestModel)
 export class PlacementRequestResolver {
   constructor(
     @Inject(ReferralService) private readonly referrals: ReferralService,
-    @Inject(NetworkService) private readonly network: NetworkService,
     @Inject(LIVE_EVENTS) private readonly live: PubSub,
   ) {}
 
   @Query(() => PlacementRequestModel)
-  @Allow(...READERS)
   placementRequest(@Args() args: RequestIdArgs, @CurrentPrincipal() principal: Principal) {
     return this.referrals.readableRequest(principal, args.id);
   }
 
   @Query(() => [PlacementRequestModel], { description: 'Requests you may see: your own (referrer), your region\'s and open ones (intake), all (coordinator).' })
-  @Allow(...READERS)
   placementRequests(@Args() args: RequestsArgs, @CurrentPrincipal() principal: Principal) {
     return this.referrals.requests(principal, args);
   }
 
   @Query(() => PlacementOptionsModel, { description: 'Ranked options that hold the whole household, with reasons and exclusion counts.' })
-  @Allow(...READERS)
   async placementOptions(@Args() args: PlacementOptionsArgs, @CurrentPrincipal() principal: Principal, @Context() ctx: GqlContext) {
     const result = await this.referrals.placementOptions(principal, args.requestId, args.limit, ctx.requestId);
     return {
@@ -75,37 +68,31 @@ export class PlacementRequestResolver {
   }
 
   @Mutation(() => PlacementRequestModel)
-  @Allow(...FILERS)
   createPlacementRequest(@Args('input') input: CreatePlacementRequestInput, @CurrentPrincipal() principal: Principal, @Context() ctx: GqlContext) {
     return this.referrals.create(principal, input, ctx.requestId);
   }
 
   @Mutation(() => PlacementRequestModel, { description: 'Intake claims an option; the referrer then sees where to bring the client.' })
-  @Allow(Role.INTAKE, Role.COORDINATOR)
   claimForRequest(@Args('input') input: ClaimForRequestInput, @CurrentPrincipal() principal: Principal, @Context() ctx: GqlContext) {
     return this.referrals.claimForRequest(principal, input, ctx.requestId);
   }
 
   @Mutation(() => EmergencyPlacementModel, { description: 'One call: an IMMEDIATE request, and the best emergency bed held for it.' })
-  @Allow(Role.REFERRER)
   requestEmergencyPlacement(@Args('input') input: EmergencyPlacementInput, @CurrentPrincipal() principal: Principal, @Context() ctx: GqlContext) {
     return this.referrals.requestEmergencyPlacement(principal, input, ctx.requestId);
   }
 
   @Mutation(() => PlacementRequestModel, { description: 'The receiving shelter declines: its claim is released, the request is open again.' })
-  @Allow(Role.INTAKE, Role.COORDINATOR)
   declinePlacementRequest(@Args('input') input: CloseRequestInput, @CurrentPrincipal() principal: Principal, @Context() ctx: GqlContext) {
     return this.referrals.decline(principal, input, ctx.requestId);
   }
 
   @Mutation(() => PlacementRequestModel, { description: 'Ends the request without admission, with the reason (NOT_ADMITTED).' })
-  @Allow(Role.REFERRER, Role.INTAKE, Role.COORDINATOR)
   closePlacementRequest(@Args('input') input: CloseRequestInput, @CurrentPrincipal() principal: Principal, @Context() ctx: GqlContext) {
     return this.referrals.close(principal, input, false, ctx.requestId);
   }
 
   @Mutation(() => PlacementRequestModel)
-  @Allow(Role.REFERRER, Role.INTAKE, Role.COORDINATOR)
   cancelPlacementRequest(@Args() args: RequestIdArgs, @CurrentPrincipal() principal: Principal, @Context() ctx: GqlContext) {
     return this.referrals.close(principal, { requestId: args.id }, true, ctx.requestId);
   }
@@ -127,17 +114,20 @@ export class PlacementRequestResolver {
 
   @ResolveField(() => String, { nullable: true, description: 'Confidential: the referrer, the searching intake, coordinators.' })
   async riskSummary(@Parent() r: RequestRecord, @Context() ctx: GqlContext) {
-    return ctx.principal && canReadRequestDetails(ctx.principal, r, await this.referrals.intakeRegions(ctx.principal)) ? r.riskSummary : null;
+    const inScope = !!ctx.principal && canReadRequestDetails(ctx.principal, r, await this.referrals.intakeRegions(ctx.principal));
+    return revealConfidential(ctx, 'PlacementRequest.riskSummary', { type: 'placement_request', id: r.id }, inScope, r.riskSummary);
   }
 
   @ResolveField(() => String, { nullable: true, description: 'Confidential: same rule as riskSummary.' })
   async notes(@Parent() r: RequestRecord, @Context() ctx: GqlContext) {
-    return ctx.principal && canReadRequestDetails(ctx.principal, r, await this.referrals.intakeRegions(ctx.principal)) ? r.notes : null;
+    const inScope = !!ctx.principal && canReadRequestDetails(ctx.principal, r, await this.referrals.intakeRegions(ctx.principal));
+    return revealConfidential(ctx, 'PlacementRequest.notes', { type: 'placement_request', id: r.id }, inScope, r.notes);
   }
 
   @ResolveField(() => String, { nullable: true, description: 'Client identity (pseudonym): the referrer and the receiving shelter only.' })
   clientReference(@Parent() r: RequestRecord, @Context() ctx: GqlContext) {
-    return ctx.principal && canReadClientReference(ctx.principal, r) ? r.clientReference : null;
+    const inScope = !!ctx.principal && canReadClientReference(ctx.principal, r);
+    return revealConfidential(ctx, 'PlacementRequest.clientReference', { type: 'placement_request', id: r.id }, inScope, r.clientReference);
   }
 
   @ResolveField(() => ReceivingShelterModel, {
@@ -147,8 +137,9 @@ export class PlacementRequestResolver {
   async receivingShelter(@Parent() r: RequestRecord, @Context() ctx: GqlContext) {
     const p = ctx.principal;
     if (!p || !r.receivingShelterId) return null;
-    const allowed = p.role === Role.COORDINATOR || ownsRequest(p, r) || searchesForRequest(p, r, await this.referrals.intakeRegions(p));
-    return allowed ? this.referrals.receivingShelter(r) : null;
+    const inScope = p.role === Role.COORDINATOR || ownsRequest(p, r) || searchesForRequest(p, r, await this.referrals.intakeRegions(p));
+    if (!inScope) return null;
+    return revealConfidential(ctx, 'PlacementRequest.receivingShelter', { type: 'shelter', id: r.receivingShelterId }, inScope, await this.referrals.receivingShelter(r));
   }
 
   @ResolveField(() => [RequestEventModel], { description: 'Created, options viewed, claimed, expired, admitted, closed: with times.' })
@@ -163,7 +154,6 @@ export class PlacementRequestResolver {
     filter: (r: RequestRecord, args: RequestIdArgs) => r.id === args.id,
     resolve: (r: RequestRecord) => r,
   })
-  @Allow(...READERS)
   async placementRequestUpdated(@Args() args: RequestIdArgs, @CurrentPrincipal() principal: Principal) {
     await this.referrals.readableRequest(principal, args.id);
     return this.live.asyncIterableIterator(REQUEST_UPDATED);
@@ -174,7 +164,6 @@ export class PlacementRequestResolver {
     filter: (r: RequestRecord, args: RegionArgs) => r.homeRegionId === args.regionId,
     resolve: (r: RequestRecord) => r,
   })
-  @Allow(Role.INTAKE, Role.COORDINATOR)
   async incomingPlacementRequests(@Args() args: RegionArgs, @CurrentPrincipal() principal: Principal) {
     if (principal.role === Role.INTAKE && !(await this.referrals.intakeRegions(principal)).includes(args.regionId)) {
       throw DomainError.forbidden('None of your shelters is in this region');
@@ -183,7 +172,6 @@ export class PlacementRequestResolver {
   }
 
   @Subscription(() => PlacementRequestModel, { description: 'Every escalation, for the national coordinator.', resolve: (r: RequestRecord) => r })
-  @Allow(Role.COORDINATOR)
   escalations() {
     return this.live.asyncIterableIterator(ESCALATION);
   }

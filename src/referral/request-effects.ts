@@ -35,7 +35,9 @@ export async function recordRequestEvent(
     tx.actor.sub,
     JSON.stringify(detail),
   ]);
-  tx.audit({ action: `request.${kind.toLowerCase()}`, entityType: 'placement_request', entityId: request.id, statusAfter: request.status, detail });
+  // Free-text notes stay out of the append-only audit log: retention must be able to erase them.
+  const { note: _note, ...auditDetail } = detail;
+  tx.audit({ action: `request.${kind.toLowerCase()}`, entityType: 'placement_request', entityId: request.id, statusAfter: request.status, detail: auditDetail });
   tx.notify(REQUEST_CHANGES_CHANNEL, { requestId: request.id, homeRegionId: request.home_region_id, status: request.status, kind } satisfies RequestChange);
 }
 

@@ -24,7 +24,14 @@ export interface TestService {
 }
 
 export function testConfig(overrides: Record<string, string> = {}): AppConfig {
-  return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...overrides });
+  // Tests fire hundreds of requests per second from one principal: the rate limits have their own test.
+  return loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    RATE_LIMIT_READS_PER_MINUTE: '1000000',
+    RATE_LIMIT_WRITES_PER_MINUTE: '1000000',
+    ...overrides,
+  });
 }
 
 /** The real service on a random port over a fresh database: what the tests talk to, via HTTP. */

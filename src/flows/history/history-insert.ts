@@ -12,6 +12,8 @@ export function ms(column: string): string {
   return `to_timestamp(${column} / 1000.0)`;
 }
 
+export const PROFILE = new Map<string, number>();
+
 export class ColumnBatch {
   readonly columns: unknown[][];
 
@@ -35,7 +37,10 @@ export class ColumnBatch {
     const total = this.length;
     for (let start = 0; start < total; start += CHUNK_ROWS) {
       const params = this.columns.map((c) => (start === 0 && total <= CHUNK_ROWS ? c : c.slice(start, start + CHUNK_ROWS)));
+      const t0 = Date.now();
       await manager.query(this.sql, params);
+      const key = this.sql.trim().slice(0, 40);
+      PROFILE.set(key, (PROFILE.get(key) ?? 0) + Date.now() - t0);
     }
     for (let i = 0; i < this.columns.length; i++) this.columns[i] = [];
     return total;

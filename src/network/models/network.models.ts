@@ -1,5 +1,5 @@
 import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
-import { PlaceCategory, PlaceStatus, Sex } from '../../common/enums.js';
+import { PlaceCategory, Sex } from '../../common/enums.js';
 
 @ObjectType('Region', { description: 'A centre-municipality region (centrumgemeente vrouwenopvang).' })
 export class RegionModel {
