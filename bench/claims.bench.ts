@@ -105,16 +105,18 @@ async function closedLoop(clients: number, timing: Timing, cycleOf: (client: num
   };
 }
 
+/** `tokens[i]` is client i's own coordinator: every client is a different person, as in real use. */
 export async function graphqlClaimRelease(
   gql: GraphQLHttpClient,
-  token: string,
+  tokens: string[],
   shelter: BenchShelter,
   clients: number,
   timing: Timing,
 ): Promise<LoadResult> {
-  await gql.prewarm(clients, token);
+  await gql.prewarm(clients, tokens[0]);
   return closedLoop(clients, timing, async (client) => {
     const placeId = shelter.places[client].id;
+    const token = tokens[client];
     const t0 = now();
     const claimed = await gql.call<{ claimPlace: { id: string } }>(CLAIM, { input: { placeIds: [placeId], householdSize: 1 } }, token);
     const t1 = now();
@@ -186,7 +188,7 @@ export interface ContentionResult {
  */
 export async function contention(
   gql: GraphQLHttpClient,
-  token: string,
+  tokens: string[],
   db: pg.Pool,
   shelter: BenchShelter,
   clients: number,
@@ -195,7 +197,7 @@ export async function contention(
   const results: ContentionRound[] = [];
   const placeIds = shelter.places.map((p) => p.id);
   for (let r = 0; r < rounds; r++) {
-    await gql.prewarm(clients, token);
+    await gql.prewarm(clients, tokens[0]);
     const won: string[] = [];
     const winnerLatencies: number[] = [];
     const firstErrors: string[] = [];
@@ -206,6 +208,7 @@ export async function contention(
     let allTakenMs = NaN;
 
     const client = async (i: number) => {
+      const token = tokens[i];
       for (let k = 0; k < placeIds.length; k++) {
         const placeId = placeIds[(i + k) % placeIds.length];
         attempts++;
@@ -261,7 +264,7 @@ export async function contention(
 
     // Free the places for the next round, through the API like any coordinator would.
     for (const claimId of held_ids) {
-      await gql.call(RELEASE, { input: { claimId, reason: 'bench contention round over' } }, token);
+      await gql.call(RELEASE, { input: { claimId, reason: 'bench contention round over' } }, tokens[0]);
     }
   }
   const settled = results.map((r) => r.settledMs);

@@ -85,6 +85,10 @@ export async function startEnvironment(log: (line: string) => void): Promise<Ben
         LOG_LEVEL: 'warn',
         DEMO_SEED: 'true',
         NODE_ENV: 'development',
+        // The per-person budgets (60 claims a minute) would measure the limiter's refusals, not the
+        // claim path: raise them (the limiter still runs on every call) unless the caller set them.
+        RATE_LIMIT_READS_PER_MINUTE: process.env.RATE_LIMIT_READS_PER_MINUTE ?? '1000000',
+        RATE_LIMIT_WRITES_PER_MINUTE: process.env.RATE_LIMIT_WRITES_PER_MINUTE ?? '1000000',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

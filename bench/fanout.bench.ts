@@ -162,13 +162,16 @@ async function inBatches<T>(count: number, open: (i: number) => Promise<T>): Pro
 export async function graphqlFanout(options: {
   serviceUrl: string;
   gql: GraphQLHttpClient;
+  /** For the triggering mutation. */
   token: string;
+  /** One per subscriber: a thousand people watching, not one person with a thousand tabs. */
+  subscriberTokens: string[];
   shelter: BenchShelter;
   subscribers: number;
   rounds: number;
   log: (line: string) => void;
 }): Promise<FanoutResult & { sampleRow?: Row }> {
-  const { serviceUrl, gql, token, shelter, subscribers, rounds, log } = options;
+  const { serviceUrl, gql, token, subscriberTokens, shelter, subscribers, rounds, log } = options;
   const filter = { regionIds: [shelter.regionId], categories: [shelter.category] };
   const serviceMemory = async (): Promise<MemorySample> => {
     const { body } = await httpGet(`${serviceUrl}/metrics`);
@@ -193,7 +196,7 @@ export async function graphqlFanout(options: {
       const client = createClient({
         url: wsUrl,
         webSocketImpl: WebSocket,
-        connectionParams: { authorization: `Bearer ${token}` },
+        connectionParams: { authorization: `Bearer ${subscriberTokens[i]}` },
         lazy: false,
         retryAttempts: 0,
         on: { connected: () => onConnected(), closed: (event) => onFailed(new Error(`closed: ${JSON.stringify(event)}`)), error: onFailed },

@@ -36,7 +36,8 @@ function auditPlugin(audit: AuditLog, log: Pino): ApolloServerPlugin<GqlContext>
           const entries = contextValue.confidentialReads.splice(0);
           if (operation?.operation === 'mutation') {
             const fields = operation.selectionSet.selections.map((s) => ('name' in s && s.name ? s.name.value : '?'));
-            const code = (errors?.[0] as GraphQLError | undefined)?.extensions?.code;
+            const first = errors?.[0] as GraphQLError | undefined;
+            const code = first?.extensions?.code ?? (first?.originalError as { code?: unknown } | undefined)?.code;
             entries.push({
               action: 'graphql.mutation',
               entityType: 'operation',

@@ -140,7 +140,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (config.AUTH_ISSUER && !/^https?:\/\//.test(config.AUTH_ISSUER)) {
     throw new Error('Invalid configuration: AUTH_ISSUER must be a URL');
   }
-  if (config.isProduction && config.AUTH_ISSUER && !config.AUTH_ISSUER.startsWith('https://')) {
+  const loopback = /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/;
+  if (config.isProduction && config.AUTH_ISSUER && !config.AUTH_ISSUER.startsWith('https://') && !loopback.test(config.AUTH_ISSUER)) {
     throw new Error('Invalid configuration: AUTH_ISSUER must use https in production');
   }
   if (config.isProduction && !config.DATABASE_URL) {

@@ -71,11 +71,32 @@ function chunkPayloads(changes: PlaceChange[]): string[] {
   return payloads;
 }
 
+interface ErrorEmitter {
+  on(event: 'error', listener: (err: Error) => void): unknown;
+  listenerCount(event: string): number;
+}
+
+/**
+ * A pg client that loses its server emits 'error', sometimes twice (the FATAL message, then the
+ * closed socket). TypeORM listens only until the first one, so the second would be an unhandled
+ * 'error' event and crash the process. Every pooled client gets a permanent listener; pg-pool and
+ * TypeORM still see the error and discard the client.
+ */
+function guardPoolClients(dataSource: DataSource, logger: Logger): void {
+  const pool = (dataSource.driver as unknown as { master?: { on(e: 'connect', fn: (c: ErrorEmitter) => void): void; _clients?: ErrorEmitter[] } }).master;
+  if (!pool) return;
+  const guard = (client: ErrorEmitter) => client.on('error', (err) => logger.debug(`pooled connection lost: ${err.message}`));
+  pool.on('connect', guard);
+  for (const client of pool._clients ?? []) guard(client);
+}
+
 @Injectable()
 export class Transactions {
   private readonly logger = new Logger('Transactions');
 
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {
+    guardPoolClients(dataSource, this.logger);
+  }
 
   /**
    * Runs `work` in one READ COMMITTED transaction. Deadlocks and serialization failures are
