@@ -33,6 +33,16 @@ import { clamp, mulberry32, Random, WeightTable, weightTable } from './history-r
  *
  * Stays admitted before the window are kept when they are still running at its start, so
  * occupancy on the first day is realistic (their admission lies before the window).
+ *
+ * Determinism: the same seed and `now` give the same history (ids aside: crypto.randomUUID).
+ * Seasonality and the snapshot hours follow the calendar, so another `now` shifts the details.
+ *
+ * Speed (--years 5 --scale 10: ~1.08 million stays, ~13 million rows, ~4.5 minutes on 2 cores):
+ * rows go in chunks through INSERT ... SELECT FROM unnest(...), in order of admission so the
+ * time-keyed indexes fill at their right edge; the next chunk is generated while the database
+ * writes the previous one; and by default the foreign keys of the tables written are dropped for
+ * the load and re-added before commit (PostgreSQL then checks every row at once, see
+ * HistoryOptions.suspendForeignKeys). Everything is one transaction: a failure leaves nothing.
  */
 
 export interface HistoryOptions {
