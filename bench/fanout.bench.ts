@@ -47,6 +47,8 @@ export interface FanoutResult {
   stray: number;
   memoryBefore: MemorySample;
   memoryAfter: MemorySample;
+  /** The service's event-loop delay over the measured rounds (prom-client resets it on each scrape). */
+  serviceEventLoopDelayMs?: { max: number; p99: number };
   rssPerSubscriberKiB: number;
   heapPerSubscriberKiB: number;
   connectSeconds: number;
@@ -253,6 +255,8 @@ export async function graphqlFanout(options: {
 
     log(`${rounds} measured rounds`);
     const measured = await runRounds(tracker, rounds, valueOfRound, toggle);
+    const metrics = (await httpGet(`${serviceUrl}/metrics`)).body;
+    const lagMs = (name: string) => round(1000 * (metricValue(metrics, `opvangnet_nodejs_eventloop_lag_${name}_seconds`) ?? NaN), 1);
     return {
       subscribers,
       connected: connectedCount,
@@ -264,6 +268,7 @@ export async function graphqlFanout(options: {
       stray: tracker.stray,
       memoryBefore,
       memoryAfter,
+      serviceEventLoopDelayMs: { max: lagMs('max'), p99: lagMs('p99') },
       ...perSubscriberKiB(memoryBefore, memoryAfter, subscribers),
       connectSeconds,
       sampleRow,

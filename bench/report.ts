@@ -141,6 +141,8 @@ export function formatReport(r: BenchResults): string {
     ),
   );
   out.push(`graphql-ws / bare ws: p50 ${f.p50Ratio}x, p99 ${f.p99Ratio}x`);
+  const lag = f.graphql.serviceEventLoopDelayMs;
+  if (lag) out.push(`service event-loop delay during the measured rounds: max ${lag.max} ms, p99 ${lag.p99} ms`);
   if (r.serviceLogWarnings.length) {
     out.push('', `The service logged ${r.serviceLogWarnings.length} warning/error line(s), e.g.:`, ...r.serviceLogWarnings.slice(0, 5).map((l) => `  ${l}`));
   }
