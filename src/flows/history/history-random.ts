@@ -1,17 +1,6 @@
-/**
- * Seeded randomness for the history generator: mulberry32 (the same generator as the demo
- * network), so one seed always gives the same history (ids aside).
- */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../../common/seeded-random.js';
+
+export { mulberry32 };
 
 export class Random {
   private spareNormal: number | null = null;

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { PlaceCategory, PlaceStatus, ReferrerType, Sex } from '../../common/enums.js';
+import { ageBandOf } from '../../placement/household.js';
+import { mulberry32 } from '../../common/seeded-random.js';
 
 /*
  * A deterministic demo of the national network: the same seed always gives the same organisations,
@@ -710,30 +712,9 @@ interface PlacedUnit {
 }
 
 function member(sex: Sex, age: number): Omit<StayMemberRow, 'stay_id'> {
-  return { sex, age, age_band: ageBand(age), is_child: age < 18 };
+  return { sex, age, age_band: ageBandOf(age), is_child: age < 18 };
 }
 
-function ageBand(age: number): string {
-  if (age < 18) return '0-17';
-  if (age <= 22) return '18-22';
-  if (age <= 30) return '23-30';
-  if (age <= 40) return '31-40';
-  if (age <= 50) return '41-50';
-  if (age <= 64) return '51-64';
-  return '65+';
-}
-
-/** Small, fast and good enough for demo data; the same seed gives the same sequence everywhere. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function iso(epochMs: number): string {
   return new Date(epochMs).toISOString();
