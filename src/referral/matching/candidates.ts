@@ -44,17 +44,20 @@ interface Row {
   status_confirmed_at: Date;
 }
 
-async function withOccupancy(query: Query, rows: Row[]): Promise<LoadedCandidate[]> {
-  const shelterIds = [...new Set(rows.map((r) => r.shelter_id))];
+/** Occupancy of a few shelters (the best options), for the load-spreading preference. */
+export async function loadOccupancy(query: Query, shelterIds: string[]): Promise<Map<string, number>> {
   const occupancy = new Map<string, number>();
-  if (shelterIds.length) {
-    const rates = await query<{ shelter_id: string; rate: number }>(
-      `SELECT shelter_id, (count(*) FILTER (WHERE status = 'OCCUPIED'))::float / count(*) AS rate
-         FROM place WHERE shelter_id = ANY($1::uuid[]) GROUP BY shelter_id`,
-      [shelterIds],
-    );
-    for (const r of rates) occupancy.set(r.shelter_id, r.rate);
-  }
+  if (shelterIds.length === 0) return occupancy;
+  const rates = await query<{ shelter_id: string; rate: number }>(
+    `SELECT shelter_id, (count(*) FILTER (WHERE status = 'OCCUPIED'))::float / count(*) AS rate
+       FROM place WHERE shelter_id = ANY($1::uuid[]) GROUP BY shelter_id`,
+    [shelterIds],
+  );
+  for (const r of rates) occupancy.set(r.shelter_id, r.rate);
+  return occupancy;
+}
+
+function toCandidates(rows: Row[]): LoadedCandidate[] {
   const shelters = new Map<string, LoadedCandidate['shelter']>();
   return rows.map((r) => {
     let shelter = shelters.get(r.shelter_id);
@@ -63,7 +66,7 @@ async function withOccupancy(query: Query, rows: Row[]): Promise<LoadedCandidate
         id: r.shelter_id, name: r.shelter_name, regionId: r.region_id, admittedSexes: r.admitted_sexes,
         minAge: r.min_age, maxAge: r.max_age, maxBoyAge: r.max_boy_age, wheelchairAccessible: r.wheelchair_accessible,
         petsAllowed: r.pets_allowed, languages: r.languages, latitude: r.latitude, longitude: r.longitude,
-        statusConfirmedAt: r.status_confirmed_at, occupancyRate: occupancy.get(r.shelter_id) ?? 0,
+        statusConfirmedAt: r.status_confirmed_at, occupancyRate: 0,
       };
       shelters.set(r.shelter_id, shelter);
     }
@@ -80,7 +83,7 @@ async function withOccupancy(query: Query, rows: Row[]): Promise<LoadedCandidate
  */
 export async function loadFreeCandidates(query: Query, categories: PlaceCategory[]): Promise<LoadedCandidate[]> {
   const rows = await query<Row>(`${SELECT} WHERE p.category = ANY($1::place_category[]) AND ${FREE}`, [categories]);
-  return withOccupancy(query, rows);
+  return toCandidates(rows);
 }
 
 /** Free places of the other categories, counted for the CATEGORY exclusion. */
@@ -94,7 +97,7 @@ export async function countFreeOutside(query: Query, categories: PlaceCategory[]
 
 /** Specific places, whatever their status (a claim for a request is checked against the rules). */
 export async function loadPlacesById(query: Query, placeIds: string[]): Promise<LoadedCandidate[]> {
-  return withOccupancy(query, await query<Row>(`${SELECT} WHERE p.id = ANY($1::uuid[])`, [placeIds]));
+  return toCandidates(await query<Row>(`${SELECT} WHERE p.id = ANY($1::uuid[])`, [placeIds]));
 }
 
 export async function loadRegionPoints(query: Query): Promise<Map<string, RegionPoint>> {
