@@ -44,14 +44,17 @@ export function ratio(a: number, b: number, digits = 2): number {
   return b > 0 ? round(a / b, digits) : NaN;
 }
 
-/** Timestamped file for the record, latest.json for tools; written whole, then renamed into place. */
+/**
+ * Timestamped file for the record; latest.json (asked for by the issue) and claims-latest.json (the
+ * naming of the sibling benchmarks) for tools. Each is written whole, then renamed into place.
+ */
 export function writeResults(root: string, results: BenchResults): string {
   const dir = join(root, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
   const stamp = results.startedAt.replace(/[:.]/g, '-');
   const file = join(dir, `claims-${stamp}.json`);
   const text = `${JSON.stringify(results, null, 2)}\n`;
-  for (const target of [file, join(dir, 'latest.json')]) {
+  for (const target of [file, join(dir, 'latest.json'), join(dir, 'claims-latest.json')]) {
     writeFileSync(`${target}.tmp`, text);
     renameSync(`${target}.tmp`, target);
   }

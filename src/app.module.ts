@@ -13,7 +13,7 @@ import { TokenService } from './auth/token.service.js';
 import { graphqlConfig } from './common/graphql.config.js';
 import { createValidationPipe, RejectControlCharactersPipe } from './common/validation.js';
 import { DATABASE_URL, LIVE_EVENTS, ROOT_LOGGER } from './common/tokens.js';
-import { PubSub } from 'graphql-subscriptions';
+import { LivePubSub } from './common/pubsub/live-pubsub.js';
 import { PlacementModule } from './placement/placement.module.js';
 import { PostgresPubSub } from './common/pubsub/postgres-pubsub.js';
 import { Sweeper } from './common/sweeper.js';
@@ -44,7 +44,7 @@ class CoreModule {
         { provide: AppConfig, useValue: options.config },
         { provide: ROOT_LOGGER, useValue: options.log },
         { provide: DATABASE_URL, useValue: options.databaseUrl },
-        { provide: LIVE_EVENTS, useFactory: () => new PubSub() },
+        { provide: LIVE_EVENTS, useFactory: () => new LivePubSub() },
         {
           // One LISTEN connection per instance, shared by every live feed; none when only printing the schema.
           provide: PostgresPubSub,

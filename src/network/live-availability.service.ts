@@ -1,5 +1,5 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { PubSub } from 'graphql-subscriptions';
+import { LivePubSub } from '../common/pubsub/live-pubsub.js';
 import type { Logger as Pino } from 'pino';
 import { DataSource, In } from 'typeorm';
 import { PlaceCategory } from '../common/enums.js';
@@ -33,7 +33,7 @@ export class LiveAvailabilityService implements OnApplicationBootstrap, OnModule
   private draining?: Promise<void>;
 
   constructor(
-    @Inject(LIVE_EVENTS) private readonly live: PubSub,
+    @Inject(LIVE_EVENTS) private readonly live: LivePubSub,
     @Inject(PostgresPubSub) private readonly engine: PostgresPubSub | null,
     @Inject(ROOT_LOGGER) private readonly log: Pino,
     @Inject(DataSource) private readonly dataSource: DataSource,
@@ -81,6 +81,8 @@ export class LiveAvailabilityService implements OnApplicationBootstrap, OnModule
   }
 
   private async push(batch: PlaceChange[], snapshot: boolean): Promise<void> {
+    // Nobody on this instance watches: nothing to compute (the next subscriber reads fresh rows).
+    if (!this.live.hasSubscribers(AVAILABILITY_CHANGED) && !this.live.hasSubscribers(SHELTER_PLACES_CHANGED)) return;
     const keys = new Set(batch.map((c) => `${c.regionId}|${c.category}`));
     const regionIds = [...new Set(batch.map((c) => c.regionId))];
     const categories = [...new Set(batch.map((c) => c.category))] as PlaceCategory[];

@@ -5,6 +5,7 @@ import { ageBandOf } from '../../placement/household.js';
 import { DAY_MS, dailySnapshotTimes, HOUR_MS, MINUTE_MS, seasonalDemand } from './history-calendar.js';
 import { ColumnBatch, dropForeignKeys, ms, restoreForeignKeys } from './history-insert.js';
 import { clamp, mulberry32, Random, WeightTable, weightTable } from './history-random.js';
+import { ADULT_AGE_BANDS } from '../../network/demo/demo-network.js';
 
 /*
  * N years of history behind the demo network's current state, following the live system's rules
@@ -289,15 +290,6 @@ const UNMET_NEEDS = weightTable<PlaceCategory>({
   [PlaceCategory.HUMAN_TRAFFICKING]: 6, [PlaceCategory.SAFE_HOUSE]: 2,
 });
 
-/** The monitor's age bands (0-17, 18-22, ...), with how often each band heads a household. */
-const ADULT_AGE_BANDS: ReadonlyArray<{ from: number; to: number; weight: number }> = [
-  { from: 18, to: 22, weight: 12 },
-  { from: 23, to: 30, weight: 30 },
-  { from: 31, to: 40, weight: 33 },
-  { from: 41, to: 50, weight: 17 },
-  { from: 51, to: 64, weight: 7 },
-  { from: 65, to: 80, weight: 1 },
-];
 const ADULT_AGE_WEIGHTS = ADULT_AGE_BANDS.map((b) => b.weight);
 
 // ---------------------------------------------------------------------------------------------

@@ -236,7 +236,7 @@ const OUT_OF_SERVICE_REASONS = [
 const EXTRA_LANGUAGES = ['ar', 'tr', 'pl', 'ti', 'so', 'fr', 'uk'];
 
 /** The monitor's age bands (0-17, 18-22, ...), with how often each band heads a household. */
-const ADULT_AGE_BANDS: ReadonlyArray<{ from: number; to: number; weight: number }> = [
+export const ADULT_AGE_BANDS: ReadonlyArray<{ from: number; to: number; weight: number }> = [
   { from: 18, to: 22, weight: 12 },
   { from: 23, to: 30, weight: 30 },
   { from: 31, to: 40, weight: 33 },
