@@ -72,12 +72,24 @@ function pgCode(err: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
+/** graphql-js wraps thrown values that are not `Error`s of its realm; look through the wrapper. */
+function unwrap(err: unknown): unknown {
+  const thrown = (err as { thrownValue?: unknown } | null)?.thrownValue;
+  return thrown === undefined ? err : thrown;
+}
+
+function messageOf(err: unknown): string {
+  const message = (err as { message?: unknown } | null)?.message;
+  return typeof message === 'string' ? message : String(err);
+}
+
 /** PostgreSQL went away, is restarting or cannot be reached: the caller may simply retry. */
-export function isConnectionError(err: unknown): boolean {
+export function isConnectionError(raw: unknown): boolean {
+  const err = unwrap(raw);
   const code = pgCode(err);
   if (code && (code.startsWith('08') || ['57P01', '57P02', '57P03', '53300'].includes(code))) return true;
   if (code && CONNECTION_ERRNOS.has(code)) return true;
-  const message = err instanceof Error ? err.message : String(err);
+  const message = messageOf(err);
   return CONNECTION_MESSAGES.some((re) => re.test(message));
 }
 
@@ -88,7 +100,8 @@ export function isRetryableTransactionError(err: unknown): boolean {
 }
 
 /** Maps anything thrown below a resolver to a DomainError; unknown errors become INTERNAL. */
-export function toDomainError(err: unknown): DomainError | undefined {
+export function toDomainError(raw: unknown): DomainError | undefined {
+  const err = unwrap(raw);
   if (err instanceof DomainError) return err;
   if (isConnectionError(err)) return DomainError.unavailable();
   const code = pgCode(err);
