@@ -141,6 +141,17 @@ async function lowestMemory(read: () => Promise<MemorySample>, samples = 6): Pro
   };
 }
 
+/** Delivery figures of the measured rounds, the same for the service and the bare baseline. */
+function roundStats(measured: Awaited<ReturnType<typeof runRounds>>, stray: number) {
+  return {
+    deliveryMs: summarise(measured.deliveries),
+    lastDeliveryMs: { median: round(median(measured.lastDeliveries)), max: round(Math.max(...measured.lastDeliveries)) },
+    triggerMs: summarise(measured.triggers),
+    missed: measured.missed,
+    stray,
+  };
+}
+
 function perSubscriberKiB(before: MemorySample, after: MemorySample, n: number) {
   return {
     rssPerSubscriberKiB: round((after.rssBytes - before.rssBytes) / n / 1024, 1),
@@ -261,11 +272,7 @@ export async function graphqlFanout(options: {
       subscribers,
       connected: connectedCount,
       rounds,
-      deliveryMs: summarise(measured.deliveries),
-      lastDeliveryMs: { median: round(median(measured.lastDeliveries)), max: round(Math.max(...measured.lastDeliveries)) },
-      triggerMs: summarise(measured.triggers),
-      missed: measured.missed,
-      stray: tracker.stray,
+      ...roundStats(measured, tracker.stray),
       memoryBefore,
       memoryAfter,
       serviceEventLoopDelayMs: { max: lagMs('max'), p99: lagMs('p99') },
@@ -356,11 +363,7 @@ export async function bareWsFanout(options: { subscribers: number; rounds: numbe
       subscribers,
       connected: connectedCount,
       rounds,
-      deliveryMs: summarise(measured.deliveries),
-      lastDeliveryMs: { median: round(median(measured.lastDeliveries)), max: round(Math.max(...measured.lastDeliveries)) },
-      triggerMs: summarise(measured.triggers),
-      missed: measured.missed,
-      stray: tracker.stray,
+      ...roundStats(measured, tracker.stray),
       memoryBefore,
       memoryAfter,
       ...perSubscriberKiB(memoryBefore, memoryAfter, subscribers),

@@ -55,6 +55,24 @@ export async function lockPlaces(tx: Tx, placeIds: string[]): Promise<LockedPlac
 }
 
 /**
+ * Returns the places a claim holds to AVAILABLE (locked in id order), audits and announces them.
+ * The claim's own status is the caller's business.
+ */
+export async function releaseHeldPlaces(tx: Tx, claimId: string, why: string): Promise<LockedPlace[]> {
+  const places = await tx.query<LockedPlace>(LOCK_SQL.replace('WHERE p.id = ANY($1::uuid[])', 'WHERE p.claim_id = $1'), [claimId]);
+  await tx.query(
+    `UPDATE place SET status = 'AVAILABLE', claim_id = NULL, held_until = NULL, version = version + 1, status_changed_at = now()
+      WHERE claim_id = $1`,
+    [claimId],
+  );
+  for (const place of places) {
+    tx.audit({ action: 'place.released', entityType: 'place', entityId: place.id, statusBefore: 'HELD', statusAfter: 'AVAILABLE', detail: { claimId, why } });
+  }
+  tx.placesChanged(places.map(changeOf));
+  return places;
+}
+
+/**
  * Expires one HELD claim whose time has passed. The conditional UPDATE makes it happen once,
  * however many instances or transactions try. Returns false if it was not (or no longer) due.
  */
@@ -66,21 +84,8 @@ export async function expireClaim(tx: Tx, claimId: string): Promise<boolean> {
     [claimId],
   );
   if (claimed.length === 0) return false;
-  const places = await tx.query<LockedPlace>(
-    `${LOCK_SQL.replace('WHERE p.id = ANY($1::uuid[])', 'WHERE p.claim_id = $1')}`,
-    [claimId],
-  );
-  await tx.query(
-    `UPDATE place SET status = 'AVAILABLE', claim_id = NULL, held_until = NULL, version = version + 1,
-            status_changed_at = now()
-      WHERE claim_id = $1`,
-    [claimId],
-  );
   tx.audit({ action: 'claim.expired', entityType: 'claim', entityId: claimId, statusBefore: 'HELD', statusAfter: 'EXPIRED' });
-  for (const place of places) {
-    tx.audit({ action: 'place.released', entityType: 'place', entityId: place.id, statusBefore: 'HELD', statusAfter: 'AVAILABLE', detail: { claimId, why: 'hold expired' } });
-  }
-  tx.placesChanged(places.map(changeOf));
+  await releaseHeldPlaces(tx, claimId, 'hold expired');
   if (claimed[0].request_id) await reopenRequestOfClaim(tx, claimId, 'CLAIM_EXPIRED');
   return true;
 }

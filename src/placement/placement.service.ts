@@ -13,7 +13,7 @@ import {
 } from './dto/placement.inputs.js';
 import { admitRequestOfClaim, reopenRequestOfClaim } from '../referral/request-effects.js';
 import { ageBandOf, describeHousehold, HouseholdMember } from './household.js';
-import { changeOf, expireClaim, LockedPlace, lockPlaces } from './place-locks.js';
+import { changeOf, expireClaim, LockedPlace, lockPlaces, releaseHeldPlaces } from './place-locks.js';
 import { ClaimEntity, ClaimStatus, StayEntity, StayStatus } from './placement.entity.js';
 
 interface ClaimRow {
@@ -155,22 +155,11 @@ export class PlacementService {
     input: ReleaseClaimInput,
     options: { requestOwner?: boolean } = {},
   ): Promise<void> {
-    {
-      const claim = await this.lockHeldClaim(tx, principal, input.claimId, options.requestOwner);
-      const places = await lockPlaces(tx, await this.placeIdsOfClaim(tx, claim.id));
-      await tx.query(
-        `UPDATE place SET status = 'AVAILABLE', claim_id = NULL, held_until = NULL, version = version + 1, status_changed_at = now()
-          WHERE claim_id = $1`,
-        [claim.id],
-      );
-      await tx.query(`UPDATE claim SET status = 'RELEASED', ended_at = now(), end_reason = $2 WHERE id = $1`, [claim.id, input.reason]);
-      tx.audit({ action: 'claim.released', entityType: 'claim', entityId: claim.id, statusBefore: 'HELD', statusAfter: 'RELEASED', detail: { reason: input.reason } });
-      for (const p of places) {
-        tx.audit({ action: 'place.released', entityType: 'place', entityId: p.id, statusBefore: 'HELD', statusAfter: 'AVAILABLE', detail: { claimId: claim.id } });
-      }
-      tx.placesChanged(places.map(changeOf));
-      if (claim.request_id) await reopenRequestOfClaim(tx, claim.id, 'CLAIM_RELEASED', { reason: input.reason });
-    }
+    const claim = await this.lockHeldClaim(tx, principal, input.claimId, options.requestOwner);
+    await tx.query(`UPDATE claim SET status = 'RELEASED', ended_at = now(), end_reason = $2 WHERE id = $1`, [claim.id, input.reason]);
+    tx.audit({ action: 'claim.released', entityType: 'claim', entityId: claim.id, statusBefore: 'HELD', statusAfter: 'RELEASED', detail: { reason: input.reason } });
+    await releaseHeldPlaces(tx, claim.id, 'released');
+    if (claim.request_id) await reopenRequestOfClaim(tx, claim.id, 'CLAIM_RELEASED', { reason: input.reason });
   }
 
   async admit(principal: Principal, input: AdmitInput, requestId?: string): Promise<StayEntity> {

@@ -76,6 +76,8 @@ function scopeOf(r: LockedRequest) {
  */
 @Injectable()
 export class ReferralService implements OnModuleInit {
+  private readonly intakeRegionsOf = new WeakMap<Principal, Promise<string[]>>();
+
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(Transactions) private readonly transactions: Transactions,
@@ -130,11 +132,22 @@ export class ReferralService implements OnModuleInit {
     return this.dataSource.query(`SELECT at, kind, actor FROM request_event WHERE request_id = $1 ORDER BY at, id`, [requestId]);
   }
 
-  /** Regions of the intake's shelters: the requests from there are theirs to search for. */
-  async intakeRegions(principal: Principal): Promise<string[]> {
-    if (principal.role !== Role.INTAKE || principal.shelterIds.length === 0) return [];
-    const rows = await this.dataSource.query(`SELECT DISTINCT region_id FROM shelter WHERE id = ANY($1::uuid[])`, [principal.shelterIds]);
-    return rows.map((r: { region_id: string }) => r.region_id);
+  /**
+   * Regions of the intake's shelters: the requests from there are theirs to search for. Asked by
+   * several fields of one response, so it is looked up once per verified principal (one per HTTP
+   * request, or per socket for subscriptions).
+   */
+  intakeRegions(principal: Principal): Promise<string[]> {
+    if (principal.role !== Role.INTAKE || principal.shelterIds.length === 0) return Promise.resolve([]);
+    let regions = this.intakeRegionsOf.get(principal);
+    if (!regions) {
+      regions = this.dataSource
+        .query(`SELECT DISTINCT region_id FROM shelter WHERE id = ANY($1::uuid[])`, [principal.shelterIds])
+        .then((rows: { region_id: string }[]) => rows.map((r) => r.region_id));
+      this.intakeRegionsOf.set(principal, regions);
+      regions.catch(() => this.intakeRegionsOf.delete(principal));
+    }
+    return regions;
   }
 
   async receivingShelter(record: RequestRecord) {
