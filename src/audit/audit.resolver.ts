@@ -46,7 +46,11 @@ export class AuditResolver {
     if (args.action?.endsWith('*')) add(`action LIKE ? || '%'`, args.action.slice(0, -1).replace(/[%_\\]/g, '\\$&'));
     else if (args.action) add('action = ?', args.action);
     if (args.entityType) add('entity_type = ?', args.entityType);
-    if (args.entityId) add('entity_id = ?', args.entityId);
+    if (args.entityId) {
+      // A grouped read lists its entities in detail.entityIds (one row per operation and kind).
+      params.push(args.entityId);
+      where.push(`(entity_id = $${params.length} OR detail->'entityIds' @> jsonb_build_array($${params.length}::text))`);
+    }
     if (args.from) add('at >= ?', args.from);
     if (args.to) add('at < ?', args.to);
     params.push(args.limit);

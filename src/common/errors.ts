@@ -1,3 +1,4 @@
+import { LOCALITY_RADIUS_KM } from './locality.js';
 import { HttpException, IntrinsicException } from '@nestjs/common';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 
@@ -115,6 +116,12 @@ export function toDomainError(raw: unknown): DomainError | undefined {
     case '23503':
       return DomainError.badInput('A referenced record does not exist');
     case '23514':
+      if ((err as { constraint?: string; driverError?: { constraint?: string } }).driverError?.constraint === 'shelter_near_locality'
+        || (err as { constraint?: string }).constraint === 'shelter_near_locality') {
+        return DomainError.badInput(`The exact location must lie within ${LOCALITY_RADIUS_KM} km of the shelter's locality`, [
+          { field: 'locality', problems: [`more than ${LOCALITY_RADIUS_KM} km from the exact location`] },
+        ]);
+      }
       return DomainError.conflict('This change would break a consistency rule of the network');
     case '40001':
     case '40P01':

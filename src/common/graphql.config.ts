@@ -6,7 +6,7 @@ import type { Request, Response } from 'express';
 import { GraphQLError } from 'graphql';
 import type { Logger as Pino } from 'pino';
 import { DataSource } from 'typeorm';
-import { AuditLog } from '../audit/audit-log.js';
+import { AuditEntry, AuditLog } from '../audit/audit-log.js';
 import { GqlContext } from '../auth/gql-context.js';
 import { Principal } from '../auth/principal.js';
 import { TokenService } from '../auth/token.service.js';
@@ -25,15 +25,45 @@ function connectionToken(params: Record<string, unknown> | undefined): string | 
   return TokenService.extract(raw);
 }
 
-/** Writes what a request revealed and, for mutations, the attempt and its outcome. */
+/**
+ * One audit row per operation and kind of confidential read, listing every entity read: a
+ * coordinator's query over all requests stays one readable row, and still says who read which.
+ */
+export function groupConfidentialReads(entries: AuditEntry[]): AuditEntry[] {
+  const groups = new Map<string, { first: AuditEntry; ids: string[] }>();
+  for (const entry of entries) {
+    const key = `${entry.action}|${entry.entityType}`;
+    const group = groups.get(key);
+    if (!group) groups.set(key, { first: entry, ids: [entry.entityId] });
+    else if (!group.ids.includes(entry.entityId)) group.ids.push(entry.entityId);
+  }
+  return [...groups.values()].map(({ first, ids }) => ({
+    action: first.action,
+    entityType: first.entityType,
+    entityId: ids.length === 1 ? ids[0] : `${ids.length} ${first.entityType}s`,
+    detail: { entityIds: ids },
+  }));
+}
+
+const AUDIT_UNAVAILABLE = {
+  message: 'The audit log could not be written, so nothing confidential was sent. Try again shortly.',
+  extensions: { code: 'UNAVAILABLE' },
+};
+
+/**
+ * Writes what a request revealed and, for mutations, the attempt and its outcome. Fails closed:
+ * when the audit row of a confidential read cannot be written, the response is replaced by an
+ * error and the secret never leaves.
+ */
 function auditPlugin(audit: AuditLog, log: Pino): ApolloServerPlugin<GqlContext> {
   return {
     async requestDidStart() {
       return {
-        async willSendResponse({ contextValue, operation, operationName, errors }) {
+        async willSendResponse({ contextValue, operation, operationName, errors, response }) {
           const principal = contextValue.principal;
           if (!principal) return;
-          const entries = contextValue.confidentialReads.splice(0);
+          const reads = groupConfidentialReads(contextValue.confidentialReads.splice(0));
+          const entries = [...reads];
           if (operation?.operation === 'mutation') {
             const fields = operation.selectionSet.selections.map((s) => ('name' in s && s.name ? s.name.value : '?'));
             const first = errors?.[0] as GraphQLError | undefined;
@@ -46,7 +76,15 @@ function auditPlugin(audit: AuditLog, log: Pino): ApolloServerPlugin<GqlContext>
             });
           }
           const actor = { sub: principal.sub, role: principal.role, requestId: contextValue.requestId };
-          await audit.write(actor, entries).catch((err) => log.error({ err }, 'audit write failed'));
+          try {
+            await audit.write(actor, entries);
+          } catch (err) {
+            log.error({ err }, 'audit write failed');
+            if (reads.length > 0 && response.body.kind === 'single') {
+              response.body.singleResult = { errors: [AUDIT_UNAVAILABLE] } as typeof response.body.singleResult;
+              response.http.status = 503;
+            }
+          }
         },
       };
     },
@@ -63,7 +101,9 @@ export function graphqlConfig(deps: {
   log: Pino;
 }): ApolloDriverConfig {
   const { config, tokens, dataSource, metrics, audit, log } = deps;
-  const loaders = () => ({ network: createNetworkLoaders(dataSource) });
+  const loaders = (principal: Principal | undefined, requestId: string) => ({
+    network: createNetworkLoaders(dataSource, principal && { sub: principal.sub, role: principal.role, requestId }),
+  });
   // Depth, cost, aliases, directives and tokens are bounded before execution; batching is off.
   const armor = new ApolloArmor({
     maxDepth: { n: config.MAX_QUERY_DEPTH },
@@ -100,7 +140,12 @@ export function graphqlConfig(deps: {
           const context = args.contextValue as GqlContext | undefined;
           if (context?.principal && context.confidentialReads.length) {
             const actor = { sub: context.principal.sub, role: context.principal.role, requestId: context.requestId };
-            await audit.write(actor, context.confidentialReads.splice(0)).catch((err) => log.error({ err }, 'audit write failed'));
+            try {
+              await audit.write(actor, groupConfidentialReads(context.confidentialReads.splice(0)));
+            } catch (err) {
+              log.error({ err }, 'audit write failed');
+              return { errors: [AUDIT_UNAVAILABLE] } as unknown as typeof result;
+            }
           }
           return result.errors
             ? {
@@ -144,9 +189,10 @@ export function graphqlConfig(deps: {
             authError = err instanceof DomainError ? err : DomainError.unauthenticated();
           }
         }
-        return { req: arg.req, res: arg.res, principal, authError, requestId, loaders: loaders(), confidentialReads: [] };
+        return { req: arg.req, res: arg.res, principal, authError, requestId, loaders: loaders(principal, requestId), confidentialReads: [] };
       }
-      return { principal: arg.extra?.principal, requestId: randomUUID(), loaders: loaders(), confidentialReads: [] };
+      const requestId = randomUUID();
+      return { principal: arg.extra?.principal, requestId, loaders: loaders(arg.extra?.principal, requestId), confidentialReads: [] };
     },
   };
 }

@@ -20,7 +20,14 @@ class CountingLogger implements TypeOrmLogger {
   log() {}
 }
 
-export function dataSourceOptions(url: string, poolSize = 20): DataSourceOptions {
+/**
+ * The database role the running service acts as: it cannot SELECT a shelter's secret columns and
+ * reads them only through the audited `read_shelter_secrets` function (migration ShelterSecrets).
+ * Migrations, seeding and tests connect as the login (the schema owner).
+ */
+export const SERVICE_ROLE = 'opvangnet_service';
+
+export function dataSourceOptions(url: string, poolSize = 20, options: { serviceRole?: boolean } = {}): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -37,6 +44,7 @@ export function dataSourceOptions(url: string, poolSize = 20): DataSourceOptions
       connectionTimeoutMillis: 5000,
       idleTimeoutMillis: 30000,
       application_name: 'opvangnet',
+      ...(options.serviceRole ? { options: `-c role=${SERVICE_ROLE}` } : {}),
     },
   };
 }

@@ -4,6 +4,8 @@ import { OrganisationEntity } from './organisation.entity.js';
 import { PlaceEntity } from './place.entity.js';
 import { RegionEntity } from './region.entity.js';
 import { ShelterEntity } from './shelter.entity.js';
+import type { AuditActor } from '../audit/audit-log.js';
+import { createSecretLoaders } from './shelter-secrets.js';
 
 function byId<T extends { id: string }>(rows: T[], ids: readonly string[]): (T | null)[] {
   const map = new Map(rows.map((r) => [r.id, r]));
@@ -11,8 +13,9 @@ function byId<T extends { id: string }>(rows: T[], ids: readonly string[]): (T |
 }
 
 /** Per-request batching: a nested list costs one query per level, not one per row. */
-export function createNetworkLoaders(dataSource: DataSource) {
+export function createNetworkLoaders(dataSource: DataSource, actor?: AuditActor) {
   return {
+    secrets: createSecretLoaders((sql, params) => dataSource.query(sql, params), actor),
     region: new DataLoader<string, RegionEntity | null>(async (ids) =>
       byId(await dataSource.getRepository(RegionEntity).findBy({ id: In([...ids]) }), ids),
     ),

@@ -2,8 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal } from '../auth/gql-context.js';
 import type { GqlContext } from '../auth/gql-context.js';
-import { canSeeShelterAddress } from '../auth/principal.js';
-import { revealConfidential } from '../auth/confidential.js';
+import { revealsSecret } from '../auth/confidential.js';
 import type { Principal } from '../auth/principal.js';
 import { PlaceStatus } from '../common/enums.js';
 import { AvailabilityService } from './availability.service.js';
@@ -12,7 +11,7 @@ import {
   CreateOrganisationInput, CreatePlacesInput, CreateShelterInput, SetPlaceStatusInput, UpdateShelterInput,
 } from './dto/network.inputs.js';
 import {
-  AvailabilityRowModel, CoordinatesModel, OrganisationModel, PlaceModel, RegionModel, ShelterAddressModel, ShelterModel,
+  AvailabilityRowModel, CoordinatesModel, LocalityModel, OrganisationModel, PlaceModel, RegionModel, ShelterAddressModel, ShelterModel,
 } from './models/network.models.js';
 import { NetworkLoaders } from './network.loaders.js';
 import { NetworkService } from './network.service.js';
@@ -88,31 +87,33 @@ export class ShelterResolver {
 
   @ResolveField(() => ShelterAddressModel, {
     nullable: true,
-    description: 'Secret. Null unless you are this shelter\'s intake, a coordinator or an admin.',
+    description: 'Secret. Null unless you are this shelter\'s intake, a coordinator or an admin. Every read is audited.',
   })
-  address(@Parent() shelter: ShelterEntity, @Context() ctx: GqlContext): ShelterAddressModel | null {
-    return revealConfidential(ctx, 'Shelter.address', { type: 'shelter', id: shelter.id }, canSeeShelterAddress(ctx.principal, shelter.id), {
-      street: shelter.addressStreet,
-      postcode: shelter.addressPostcode,
-      city: shelter.addressCity,
-    });
+  async address(@Parent() shelter: ShelterEntity, @Context() ctx: GqlContext): Promise<ShelterAddressModel | null> {
+    if (!revealsSecret(ctx, 'Shelter.address', shelter.id)) return null;
+    const row = await loaders(ctx).secrets.address.load(shelter.id);
+    return row?.address_street ? { street: row.address_street, postcode: row.address_postcode!, city: row.address_city! } : null;
   }
 
   @ResolveField(() => CoordinatesModel, { nullable: true, description: 'Secret exact location; same rule as address.' })
-  location(@Parent() shelter: ShelterEntity, @Context() ctx: GqlContext): CoordinatesModel | null {
-    return revealConfidential(ctx, 'Shelter.location', { type: 'shelter', id: shelter.id }, canSeeShelterAddress(ctx.principal, shelter.id), {
-      latitude: shelter.latitude,
-      longitude: shelter.longitude,
-    });
+  async location(@Parent() shelter: ShelterEntity, @Context() ctx: GqlContext): Promise<CoordinatesModel | null> {
+    if (!revealsSecret(ctx, 'Shelter.location', shelter.id)) return null;
+    const row = await loaders(ctx).secrets.location.load(shelter.id);
+    return row?.latitude != null && row.longitude != null ? { latitude: row.latitude, longitude: row.longitude } : null;
   }
 
   @ResolveField(() => String, {
     nullable: true,
     description: 'Where and how to meet intake. Own intake, coordinators and admins; referrers get it with a claim.',
   })
-  meetingInstructions(@Parent() shelter: ShelterEntity, @Context() ctx: GqlContext): string | null {
-    const inScope = canSeeShelterAddress(ctx.principal, shelter.id);
-    return revealConfidential(ctx, 'Shelter.meetingInstructions', { type: 'shelter', id: shelter.id }, inScope, shelter.meetingInstructions);
+  async meetingInstructions(@Parent() shelter: ShelterEntity, @Context() ctx: GqlContext): Promise<string | null> {
+    if (!revealsSecret(ctx, 'Shelter.meetingInstructions', shelter.id)) return null;
+    return (await loaders(ctx).secrets.meetingInstructions.load(shelter.id))?.meeting_instructions ?? null;
+  }
+
+  @ResolveField(() => LocalityModel, { description: 'Public town or municipality; the exact location lies within 10 km of it.' })
+  locality(@Parent() shelter: ShelterEntity): LocalityModel {
+    return { name: shelter.localityName, latitude: shelter.localityLatitude, longitude: shelter.localityLongitude };
   }
 
   @Mutation(() => ShelterModel, { description: '"Our places are as shown": refreshes statusConfirmedAt.' })

@@ -127,13 +127,18 @@ export class NetworkService {
       const [row] = await tx.query<{ id: string }>(
         `INSERT INTO shelter (organisation_id, region_id, name, categories, intake_phone, meeting_instructions,
             admitted_sexes, min_age, max_age, max_boy_age, wheelchair_accessible, pets_allowed, languages,
-            address_street, address_postcode, address_city, latitude, longitude)
-         VALUES ($1,$2,$3,$4::place_category[],$5,$6,$7::sex[],$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18) RETURNING id`,
+            address_street, address_postcode, address_city, latitude, longitude,
+            locality_name, locality_latitude, locality_longitude)
+         SELECT $1,$2,$3,$4::place_category[],$5,$6,$7::sex[],$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,
+                coalesce($19, r.centre_municipality), coalesce($20, r.latitude), coalesce($21, r.longitude)
+           FROM region r WHERE r.id = $2
+         RETURNING id`,
         [
           input.organisationId, input.regionId, input.name, input.categories, input.intakePhone,
           input.meetingInstructions ?? null, input.admittedSexes, input.minAge, input.maxAge ?? null,
           input.maxBoyAge ?? null, input.wheelchairAccessible, input.petsAllowed, input.languages,
           input.address.street, input.address.postcode, input.address.city, input.latitude, input.longitude,
+          input.locality?.name ?? null, input.locality?.latitude ?? null, input.locality?.longitude ?? null,
         ],
       );
       tx.audit({ action: 'shelter.created', entityType: 'shelter', entityId: row.id, detail: { name: input.name } });
@@ -161,6 +166,9 @@ export class NetworkService {
       addressCity: ['address_city', input.address?.city],
       latitude: ['latitude', input.latitude],
       longitude: ['longitude', input.longitude],
+      localityName: ['locality_name', input.locality?.name],
+      localityLatitude: ['locality_latitude', input.locality?.latitude],
+      localityLongitude: ['locality_longitude', input.locality?.longitude],
     };
     const set = Object.entries(columns).filter(([, [, value]]) => value !== undefined);
     if (set.length === 0) throw DomainError.badInput('Nothing to update');

@@ -8,6 +8,7 @@ import { Role } from '../common/enums.js';
 import { DomainError } from '../common/errors.js';
 import { revealConfidential } from '../auth/confidential.js';
 import { LIVE_EVENTS } from '../common/tokens.js';
+import { distanceBand } from '../common/locality.js';
 import {
   ClaimForRequestInput, CloseRequestInput, CreatePlacementRequestInput, EmergencyPlacementInput, PlacementOptionsArgs,
   RegionArgs, RequestIdArgs,
@@ -61,7 +62,8 @@ export class PlacementRequestResolver {
         category: o.category,
         places: o.places.map((p) => ({ ...p, shelterId: o.shelter.id, outOfServiceReason: null, heldUntil: null })),
         score: o.score,
-        distanceKm: Math.round(o.distanceKm),
+        locality: o.shelter.locality.name,
+        distanceBand: distanceBand(o.distanceKm),
         reasons: o.reasons,
       })),
     };
@@ -139,7 +141,8 @@ export class PlacementRequestResolver {
     if (!p || !r.receivingShelterId) return null;
     const inScope = p.role === Role.COORDINATOR || ownsRequest(p, r) || searchesForRequest(p, r, await this.referrals.intakeRegions(p));
     if (!inScope) return null;
-    return revealConfidential(ctx, 'PlacementRequest.receivingShelter', { type: 'shelter', id: r.receivingShelterId }, inScope, await this.referrals.receivingShelter(r));
+    const actor = { sub: p.sub, role: p.role, requestId: ctx.requestId };
+    return revealConfidential(ctx, 'PlacementRequest.receivingShelter', { type: 'shelter', id: r.receivingShelterId }, inScope, await this.referrals.receivingShelter(r, actor));
   }
 
   @ResolveField(() => [RequestEventModel], { description: 'Created, options viewed, claimed, expired, admitted, closed: with times.' })

@@ -7,6 +7,8 @@ import { Sweeper } from '../common/sweeper.js';
 import { AppConfig } from '../config/app-config.js';
 import { Transactions, Tx } from '../database/transactions.js';
 import { actorOf } from '../network/network.service.js';
+import { readShelterSecrets } from '../network/shelter-secrets.js';
+import type { AuditActor } from '../audit/audit-log.js';
 import { HouseholdMemberInput } from '../placement/dto/placement.inputs.js';
 import { ageBandOf, describeHousehold } from '../placement/household.js';
 import { PlacementService } from '../placement/placement.service.js';
@@ -150,15 +152,17 @@ export class ReferralService implements OnModuleInit {
     return regions;
   }
 
-  async receivingShelter(record: RequestRecord) {
+  /** Where to bring the client; the meeting instructions come through the audited secrets function. */
+  async receivingShelter(record: RequestRecord, actor: AuditActor) {
     if (!record.receivingShelterId) return null;
     const [row] = await this.dataSource.query(
-      `SELECT s.id AS "shelterId", s.name, s.intake_phone AS "intakePhone", s.meeting_instructions AS "meetingInstructions",
-              c.expires_at AS "holdExpiresAt"
+      `SELECT s.id AS "shelterId", s.name, s.intake_phone AS "intakePhone", c.expires_at AS "holdExpiresAt"
          FROM shelter s LEFT JOIN claim c ON c.id = $2 AND c.status = 'HELD' WHERE s.id = $1`,
       [record.receivingShelterId, record.claimId],
     );
-    return row ?? null;
+    if (!row) return null;
+    const secrets = await readShelterSecrets((sql, params) => this.dataSource.query(sql, params), [row.shelterId], 'meetingInstructions', actor);
+    return { ...row, meetingInstructions: secrets.get(row.shelterId)?.meeting_instructions ?? null };
   }
 
   // ---------- matching ----------
@@ -412,7 +416,7 @@ export class ReferralService implements OnModuleInit {
     });
     const request = await this.request(result.requestId);
     const claim: ClaimEntity | null = result.claimId ? await this.placement.claim(result.claimId) : null;
-    return { request, claim, receivingShelter: claim ? await this.receivingShelter(request) : null };
+    return { request, claim, receivingShelter: claim ? await this.receivingShelter(request, actorOf(principal, auditRequestId)) : null };
   }
 
   /** The receiving shelter says no after all: the claim is released and the request is open again. */

@@ -32,6 +32,15 @@ export class CoordinatesModel {
   @Field(() => Float) longitude: number;
 }
 
+@ObjectType('Locality', {
+  description: 'The public town or municipality a shelter is in (its exact location lies within 10 km). Everything other roles see is computed from it.',
+})
+export class LocalityModel {
+  @Field() name: string;
+  @Field(() => Float) latitude: number;
+  @Field(() => Float) longitude: number;
+}
+
 @ObjectType('Shelter', { description: 'One location of an organisation.' })
 export class ShelterModel {
   @Field(() => ID) id: string;

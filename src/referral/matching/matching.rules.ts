@@ -5,6 +5,7 @@
  * categories, and every other rule is applied below.
  */
 import { PlaceCategory, Sex } from '../../common/enums.js';
+import { DISTANCE_BAND_TEXT, distanceBand, distanceKm, LOCALITY_RADIUS_KM } from '../../common/locality.js';
 import { RiskLevel, Urgency } from '../referral.enums.js';
 
 export interface MatchMember {
@@ -39,8 +40,8 @@ export interface CandidateShelter {
   wheelchairAccessible: boolean;
   petsAllowed: boolean;
   languages: string[];
-  latitude: number;
-  longitude: number;
+  /** The public locality: matching never sees the exact location (see common/locality.ts). */
+  locality: { name: string; latitude: number; longitude: number };
   statusConfirmedAt: Date;
   occupancyRate: number;
 }
@@ -74,6 +75,7 @@ export interface MatchOption {
   category: PlaceCategory;
   score: number;
   reasons: string[];
+  /** From the home region's centre to the shelter's locality. */
   distanceKm: number;
 }
 
@@ -149,13 +151,7 @@ export function allowedCategories(request: MatchRequest): PlaceCategory[] {
   return [...emergency, PlaceCategory.CRISIS, ...safeHouse];
 }
 
-export function distanceKm(a: { latitude: number; longitude: number }, b: { latitude: number; longitude: number }): number {
-  const rad = (d: number) => (d * Math.PI) / 180;
-  const dLat = rad(b.latitude - a.latitude);
-  const dLon = rad(b.longitude - a.longitude);
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(rad(a.latitude)) * Math.cos(rad(b.latitude)) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.sqrt(h));
-}
+export { distanceKm };
 
 type PlaceRule = (place: CandidatePlace, request: MatchRequest, settings: MatchSettings, allowed: Set<PlaceCategory>) => boolean;
 
@@ -168,8 +164,10 @@ export const HARD_RULES: [ExclusionReason, PlaceRule][] = [
     'TOO_CLOSE',
     (p, r, s) => {
       if (!requiresDistance(r)) return true;
+      // On the locality with the locality's radius as margin: the exact location is then at least
+      // minDistanceKm away, and the outcome cannot reveal more than the locality.
       const away = [r.homeRegionId, ...r.avoidRegionIds].map((id) => s.regions.get(id)).filter((x): x is RegionPoint => !!x);
-      return away.every((region) => distanceKm(p.shelter, region) >= s.minDistanceKm);
+      return away.every((region) => distanceKm(p.shelter.locality, region) >= s.minDistanceKm + LOCALITY_RADIUS_KM);
     },
   ],
   ['NATIONAL_RESERVE', (p, r) => !p.nationalReserve || (r.urgency === Urgency.IMMEDIATE && p.shelter.regionId !== r.homeRegionId)],
@@ -225,16 +223,19 @@ export function scoreOption(option: Omit<MatchOption, 'score' | 'reasons'>, requ
   const { shelter } = option;
   const home = settings.regions.get(request.homeRegionId);
   const regionName = settings.regions.get(shelter.regionId)?.name ?? 'unknown region';
+  // Distances are locality to home-region centre, and are shown only as bands.
+  const band = DISTANCE_BAND_TEXT[distanceBand(option.distanceKm)];
+  const where = `${shelter.locality.name} (${regionName})`;
   if (requiresDistance(request)) {
     const avoided = request.avoidRegionIds.length ? ', outside all avoided regions' : '';
-    reasons.push(`${Math.round(option.distanceKm)} km from home region${avoided}`);
+    reasons.push(`in ${where}, ${band} from the home region${avoided}`);
     score -= Math.max(0, option.distanceKm - 150) * 0.1;
   } else if (shelter.regionId === request.homeRegionId) {
     score += 100;
     reasons.push(`own region (${regionName})`);
   } else {
     score -= option.distanceKm * 0.5;
-    reasons.push(`${Math.round(option.distanceKm)} km from ${home?.name ?? 'home region'} (${regionName})`);
+    reasons.push(`in ${where}, ${band} from the home region ${home?.name ?? ''}`.trimEnd());
   }
   if (request.preferredRegionIds.includes(shelter.regionId)) {
     score += 40;
@@ -285,11 +286,14 @@ export function matchPlaces(request: MatchRequest, candidates: CandidatePlace[],
     }
     const shelter = group[0].shelter;
     const home = settings.regions.get(request.homeRegionId);
-    const partial = { shelter, places: fit, category: group[0].category, distanceKm: home ? distanceKm(shelter, home) : 0 };
+    const partial = { shelter, places: fit, category: group[0].category, distanceKm: home ? distanceKm(shelter.locality, home) : 0 };
     const option = { ...partial, ...scoreOption(partial, request, settings) };
     const current = best.get(shelter.id);
     if (!current || option.score > current.score) best.set(shelter.id, option);
   }
-  const options = [...best.values()].sort((a, b) => b.score - a.score || a.distanceKm - b.distanceKm).slice(0, limit);
+  // Ties: nearer locality, then a fixed order (never anything derived from the exact location).
+  const options = [...best.values()]
+    .sort((a, b) => b.score - a.score || a.distanceKm - b.distanceKm || (a.shelter.id < b.shelter.id ? -1 : 1))
+    .slice(0, limit);
   return { options, excluded };
 }

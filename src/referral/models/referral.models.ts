@@ -1,5 +1,6 @@
 import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
 import { PlaceCategory } from '../../common/enums.js';
+import { DistanceBand } from '../../common/locality.js';
 import { HouseholdMemberModel, ClaimModel } from '../../placement/models/placement.models.js';
 import { PlaceModel } from '../../network/models/network.models.js';
 import { NotAdmittedReason, RequestStatus, RiskLevel, Urgency } from '../referral.enums.js';
@@ -70,7 +71,9 @@ export class PlacementOptionModel {
   @Field(() => PlaceCategory) category: PlaceCategory;
   @Field(() => [PlaceModel]) places: PlaceModel[];
   @Field(() => Float) score: number;
-  @Field(() => Int, { description: 'Rounded distance to the home region\'s centre.' }) distanceKm: number;
+  @Field({ description: 'The shelter\'s public locality (town or municipality), never its address.' }) locality: string;
+  @Field(() => DistanceBand, { description: 'From the home region\'s centre to the shelter\'s locality, as a band: exact distances would let anyone locate the shelter.' })
+  distanceBand: DistanceBand;
   @Field(() => [String], { description: 'Why this option, in plain words.' }) reasons: string[];
 }
 
