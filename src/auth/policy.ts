@@ -76,5 +76,12 @@ export const CONFIDENTIAL_FIELDS: Record<string, FieldRule> = {
   'PlacementRequest.receivingShelter': { roles: [REFERRER, INTAKE, COORDINATOR], scope: 'the referrer, searching intake; phone and meeting instructions only' },
   'PlacementRequest.riskSummary': { roles: [REFERRER, INTAKE, COORDINATOR], scope: 'the referrer, searching intake' },
   'PlacementRequest.notes': { roles: [REFERRER, INTAKE, COORDINATOR], scope: 'the referrer, searching intake' },
+  // Data minimisation: any intake may read an open request to offer a place, but only the searching
+  // and receiving parties see these; other regions' intake get null (and age bands, not ages).
+  'PlacementRequest.risk': { roles: [REFERRER, INTAKE, COORDINATOR], scope: 'the referrer, searching and receiving intake; null for other regions\' intake' },
+  'PlacementRequest.avoidRegionIds': { roles: [REFERRER, INTAKE, COORDINATOR], scope: 'as risk' },
+  'PlacementRequest.preferredRegionIds': { roles: [REFERRER, INTAKE, COORDINATOR], scope: 'as risk' },
+  'PlacementRequest.residenceStatus': { roles: [REFERRER, INTAKE, COORDINATOR], scope: 'as risk' },
+  'PlacementRequest.referrerType': { roles: [REFERRER, INTAKE, COORDINATOR], scope: 'as risk' },
   'PlacementRequest.clientReference': { roles: [REFERRER, INTAKE], scope: 'the referrer, the receiving shelter; never coordinators' },
 };

@@ -41,10 +41,11 @@ interface LockedRequest {
   claim_id: string | null;
   receiving_shelter_id: string | null;
   referrer_sub: string;
+  referrer_role: string;
   referrer_organisation_id: string | null;
 }
 
-function toMatchRequest(r: RequestRecord): MatchRequest {
+export function toMatchRequest(r: RequestRecord): MatchRequest {
   return {
     urgency: r.urgency,
     riskLevel: r.riskLevel,
@@ -65,6 +66,7 @@ function toMatchRequest(r: RequestRecord): MatchRequest {
 function scopeOf(r: LockedRequest) {
   return {
     referrerSub: r.referrer_sub,
+    referrerRole: r.referrer_role,
     referrerOrganisationId: r.referrer_organisation_id,
     homeRegionId: r.home_region_id,
     receivingShelterId: r.receiving_shelter_id,
@@ -292,7 +294,7 @@ export class ReferralService implements OnModuleInit {
 
   private async lockRequest(tx: Tx, id: string): Promise<LockedRequest> {
     const [request] = await tx.query<LockedRequest>(
-      `SELECT id, status::text AS status, home_region_id, claim_id, receiving_shelter_id, referrer_sub, referrer_organisation_id
+      `SELECT id, status::text AS status, home_region_id, claim_id, receiving_shelter_id, referrer_sub, referrer_role, referrer_organisation_id
          FROM placement_request WHERE id = $1 FOR UPDATE`,
       [id],
     );
@@ -449,6 +451,8 @@ export class ReferralService implements OnModuleInit {
       const allowed = cancel
         ? owner || principal.role === Role.COORDINATOR
         : owner || principal.role === Role.COORDINATOR || searchesForRequest(principal, scopeOf(request), regions);
+      // Who may not even read it gets the same answer as for a request that does not exist.
+      if (!allowed && !canReadRequest(principal, scopeOf(request), regions)) throw DomainError.notFound('PlacementRequest', request.id);
       if (!allowed) throw DomainError.forbidden(cancel ? 'Only the referrer or a coordinator cancels a request' : 'Not your request');
       if (![...OPEN_STATES, RequestStatus.CLAIMED].includes(request.status)) {
         throw DomainError.conflict(`The request is already ${request.status}`, { currentStatus: request.status });

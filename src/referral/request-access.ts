@@ -3,16 +3,21 @@ import { Role } from '../common/enums.js';
 
 export interface RequestScope {
   referrerSub: string;
+  referrerRole: string;
   referrerOrganisationId: string | null;
   homeRegionId: string;
   receivingShelterId: string | null;
   status: string;
 }
 
-/** The referrer who filed it, or a colleague of the same organisation. */
+/**
+ * The person who filed it, or a colleague in the same role at the same organisation. A token of
+ * another role (or another organisation) never owns a request, whatever its `sub` says.
+ */
 export function ownsRequest(p: Principal, r: RequestScope): boolean {
-  if (r.referrerSub === p.sub) return true;
-  return p.role === Role.REFERRER && !!p.organisationId && p.organisationId === r.referrerOrganisationId;
+  if (p.role !== r.referrerRole) return false;
+  if (r.referrerOrganisationId) return p.organisationId === r.referrerOrganisationId;
+  return !p.organisationId && r.referrerSub === p.sub;
 }
 
 /** Intake that searches for this request: of the client's home region, or of the receiving shelter. */

@@ -28,6 +28,7 @@ export interface RequestRecord {
   adults: number;
   children: number;
   referrerSub: string;
+  referrerRole: string;
   referrerType: string | null;
   referrerOrganisationId: string | null;
   createdAt: Date;
@@ -50,7 +51,7 @@ export const REQUEST_SELECT = `
          r.home_region_id AS "homeRegionId", r.avoid_region_ids::text[] AS "avoidRegionIds",
          r.preferred_region_ids::text[] AS "preferredRegionIds", r.residence_status AS "residenceStatus",
          r.client_reference AS "clientReference", r.notes, r.household_size AS "householdSize", r.adults, r.children,
-         r.referrer_sub AS "referrerSub", r.referrer_type AS "referrerType",
+         r.referrer_sub AS "referrerSub", r.referrer_role AS "referrerRole", r.referrer_type AS "referrerType",
          r.referrer_organisation_id AS "referrerOrganisationId", r.created_at AS "createdAt",
          r.escalate_at AS "escalateAt", r.escalated_at AS "escalatedAt", r.escalation_reason AS "escalationReason",
          r.claim_id AS "claimId", r.receiving_shelter_id AS "receivingShelterId", r.closed_at AS "closedAt",

@@ -1,7 +1,7 @@
 import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
 import { PlaceCategory } from '../../common/enums.js';
 import { DistanceBand } from '../../common/locality.js';
-import { HouseholdMemberModel, ClaimModel } from '../../placement/models/placement.models.js';
+import { ClaimModel } from '../../placement/models/placement.models.js';
 import { PlaceModel } from '../../network/models/network.models.js';
 import { NotAdmittedReason, RequestStatus, RiskLevel, Urgency } from '../referral.enums.js';
 
@@ -37,7 +37,8 @@ export class ReceivingShelterModel {
 export class RequestEventModel {
   @Field(() => GraphQLISODateTime) at: Date;
   @Field() kind: string;
-  @Field() actor: string;
+  @Field(() => String, { nullable: true, description: 'Who acted (token subject): for the searching parties and coordinators; null for other regions\' intake.' })
+  actor: string | null;
 }
 
 @ObjectType('PlacementRequest')
@@ -49,10 +50,6 @@ export class PlacementRequestModel {
   @Field(() => Int) adults: number;
   @Field(() => Int) children: number;
   @Field(() => ID) homeRegionId: string;
-  @Field(() => [ID]) avoidRegionIds: string[];
-  @Field(() => [ID]) preferredRegionIds: string[];
-  @Field(() => String, { nullable: true }) residenceStatus: string | null;
-  @Field(() => String, { nullable: true }) referrerType: string | null;
   @Field(() => GraphQLISODateTime) createdAt: Date;
   @Field(() => GraphQLISODateTime, { nullable: true }) escalateAt: Date | null;
   @Field(() => GraphQLISODateTime, { nullable: true }) escalatedAt: Date | null;
@@ -60,7 +57,6 @@ export class PlacementRequestModel {
   @Field(() => ID, { nullable: true }) claimId: string | null;
   @Field(() => GraphQLISODateTime, { nullable: true }) closedAt: Date | null;
   @Field(() => NotAdmittedReason, { nullable: true }) closeReason: NotAdmittedReason | null;
-  @Field(() => [HouseholdMemberModel]) household: HouseholdMemberModel[];
 }
 
 @ObjectType('PlacementOption', { description: 'A shelter with place(s) that hold the whole household, and why.' })
