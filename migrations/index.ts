@@ -6,6 +6,7 @@ import { ReferralSchema1763920200000 } from './1763920200000-ReferralSchema.js';
 import { FlowSchema1763920300000 } from './1763920300000-FlowSchema.js';
 import { RetentionSchema1763920400000 } from './1763920400000-RetentionSchema.js';
 import { ShelterSecrets1763920500000 } from './1763920500000-ShelterSecrets.js';
+import { FreeTextRetention1763920600000 } from './1763920600000-FreeTextRetention.js';
 
 export const migrations = [
   NetworkSchema1763920000000,
@@ -14,4 +15,5 @@ export const migrations = [
   FlowSchema1763920300000,
   RetentionSchema1763920400000,
   ShelterSecrets1763920500000,
+  FreeTextRetention1763920600000,
 ];

@@ -88,7 +88,7 @@ export class NetworkService {
         entityId: place.id,
         statusBefore: place.status,
         statusAfter: target,
-        detail: { reason: input.reason },
+        // The reason is kept on the place itself, not copied into the append-only log.
       });
       tx.placesChanged([changeOf(place)]);
       return place.id;

@@ -157,9 +157,11 @@ export class PlacementService {
   ): Promise<void> {
     const claim = await this.lockHeldClaim(tx, principal, input.claimId, options.requestOwner);
     await tx.query(`UPDATE claim SET status = 'RELEASED', ended_at = now(), end_reason = $2 WHERE id = $1`, [claim.id, input.reason]);
-    tx.audit({ action: 'claim.released', entityType: 'claim', entityId: claim.id, statusBefore: 'HELD', statusAfter: 'RELEASED', detail: { reason: input.reason } });
+    // Free text stays out of the append-only audit log (it may name a person): it lives on the
+    // claim and in the request's timeline note, where retention erases it.
+    tx.audit({ action: 'claim.released', entityType: 'claim', entityId: claim.id, statusBefore: 'HELD', statusAfter: 'RELEASED' });
     await releaseHeldPlaces(tx, claim.id, 'released');
-    if (claim.request_id) await reopenRequestOfClaim(tx, claim.id, 'CLAIM_RELEASED', { reason: input.reason });
+    if (claim.request_id) await reopenRequestOfClaim(tx, claim.id, 'CLAIM_RELEASED', { note: input.reason });
   }
 
   async admit(principal: Principal, input: AdmitInput, requestId?: string): Promise<StayEntity> {
@@ -269,7 +271,7 @@ export class PlacementService {
       await tx.query(`UPDATE stay SET shelter_id = $2, region_id = $3, category = $4 WHERE id = $1`, [
         stay.id, target.shelterId, target.regionId, target.category,
       ]);
-      tx.audit({ action: 'stay.transferred', entityType: 'stay', entityId: stay.id, statusBefore: stay.category, statusAfter: target.category, detail: { reason: input.reason, from: currentIds, to: input.toPlaceIds } });
+      tx.audit({ action: 'stay.transferred', entityType: 'stay', entityId: stay.id, statusBefore: stay.category, statusAfter: target.category, detail: { from: currentIds, to: input.toPlaceIds } });
       for (const p of current) tx.audit({ action: 'place.vacated', entityType: 'place', entityId: p.id, statusBefore: 'OCCUPIED', statusAfter: 'AVAILABLE', detail: { stayId: stay.id } });
       for (const p of targets) tx.audit({ action: 'place.occupied', entityType: 'place', entityId: p.id, statusBefore: 'AVAILABLE', statusAfter: 'OCCUPIED', detail: { stayId: stay.id } });
       tx.placesChanged(locked.map(changeOf));
