@@ -7,6 +7,7 @@ import { FlowSchema1763920300000 } from './1763920300000-FlowSchema.js';
 import { RetentionSchema1763920400000 } from './1763920400000-RetentionSchema.js';
 import { ShelterSecrets1763920500000 } from './1763920500000-ShelterSecrets.js';
 import { FreeTextRetention1763920600000 } from './1763920600000-FreeTextRetention.js';
+import { DistancePreference1763920700000 } from './1763920700000-DistancePreference.js';
 
 export const migrations = [
   NetworkSchema1763920000000,
@@ -16,4 +17,5 @@ export const migrations = [
   RetentionSchema1763920400000,
   ShelterSecrets1763920500000,
   FreeTextRetention1763920600000,
+  DistancePreference1763920700000,
 ];

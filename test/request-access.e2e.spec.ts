@@ -1,3 +1,4 @@
+import request from 'supertest';
 import { Role } from '../src/common/enums.js';
 import { createShelter, ShelterFixture } from './support/fixtures.js';
 import { errorCode, startTestService, TestService } from './support/service.js';
@@ -117,5 +118,42 @@ describe('request access, minimisation and ownership', () => {
     expect(errorCode(await t.gql(cancel, { id }, sameSubAsIntake))).toMatch(/FORBIDDEN|NOT_FOUND/);
     expect(errorCode(await t.gql(cancel, { id }, sameSubOtherOrg))).toBe('NOT_FOUND');
     expect((await t.gql(cancel, { id }, colleague)).data!.cancelPlacementRequest.status).toBe('CANCELLED');
+  });
+
+  it('the timeline carries decline reasons for everyone who reads it, and notes only for the searching parties', async () => {
+    const id = await file();
+    const intake = await t.token({ role: Role.INTAKE, shelterIds: [utrecht.shelterId], sub: 'intake-utr-3' });
+    const claimed = await t.gql(`mutation($input: ClaimForRequestInput!) { claimForRequest(input: $input) { status } }`,
+      { input: { requestId: id, placeIds: [utrecht.placeIds[1]] } }, intake);
+    expect(claimed.data!.claimForRequest.status).toBe('CLAIMED');
+    const declined = await t.gql(`mutation($input: CloseRequestInput!) { declinePlacementRequest(input: $input) { status } }`,
+      { input: { requestId: id, reason: 'NEEDS_NOT_MET', note: 'no wheelchair access after all' } }, intake);
+    expect(declined.data!.declinePlacementRequest.status).toBe('OPEN');
+    const timeline = `query($id: ID!) { placementRequest(id: $id) { timeline { kind reason note } } }`;
+    const mine = await t.gql(timeline, { id }, police);
+    expect(mine.data!.placementRequest.timeline.find((e: { kind: string }) => e.kind === 'DECLINED'))
+      .toEqual({ kind: 'DECLINED', reason: 'NEEDS_NOT_MET', note: 'no wheelchair access after all' });
+    const elsewhere = await t.token({ role: Role.INTAKE, shelterIds: [amsterdam.shelterId], sub: 'intake-ams-3' });
+    const theirs = await t.gql(timeline, { id }, elsewhere);
+    expect(theirs.data!.placementRequest.timeline.find((e: { kind: string }) => e.kind === 'DECLINED'))
+      .toEqual({ kind: 'DECLINED', reason: 'NEEDS_NOT_MET', note: null });
+  });
+
+  it('an unknown region id is reported on the field that holds it', async () => {
+    const res = await t.gql(CREATE, { input: requestInput({ avoidRegionIds: ['00000000-0000-4000-8000-00000000abcd'] }) }, police);
+    expect(errorCode(res)).toBe('BAD_USER_INPUT');
+    expect(res.errors![0].extensions!.fields).toEqual([{ field: 'avoidRegionIds', problems: ['no region has this id'] }]);
+  });
+
+  it('reasons come in Dutch for a Dutch browser or language: NL, in English otherwise', async () => {
+    const id = await file();
+    const query = `query($id: ID!, $language: Language) { placementOptions(requestId: $id, language: $language) { options { reasons } excluded { rule description } } }`;
+    const english = await t.gql(query, { id }, police);
+    expect(english.data!.placementOptions.options[0].reasons[0]).toBe('own region (Utrecht)');
+    const dutch = await t.gql(query, { id, language: 'NL' }, police);
+    expect(dutch.data!.placementOptions.options[0].reasons[0]).toBe('eigen regio (Utrecht)');
+    const header = await request(t.service.url).post('/graphql').set('Authorization', `Bearer ${police}`)
+      .set('Accept-Language', 'nl-NL,nl;q=0.9,en;q=0.5').send({ query, variables: { id } });
+    expect(header.body.data.placementOptions.options[0].reasons).toContain('plek voor 1 volwassene + 1 kind in één unit');
   });
 });

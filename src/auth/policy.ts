@@ -83,5 +83,6 @@ export const CONFIDENTIAL_FIELDS: Record<string, FieldRule> = {
   'PlacementRequest.preferredRegionIds': { roles: [REFERRER, INTAKE, COORDINATOR], scope: 'as risk' },
   'PlacementRequest.residenceStatus': { roles: [REFERRER, INTAKE, COORDINATOR], scope: 'as risk' },
   'PlacementRequest.referrerType': { roles: [REFERRER, INTAKE, COORDINATOR], scope: 'as risk' },
+  'RequestEvent.note': { roles: [REFERRER, INTAKE, COORDINATOR], scope: 'free text of a timeline step: as risk' },
   'PlacementRequest.clientReference': { roles: [REFERRER, INTAKE], scope: 'the referrer, the receiving shelter; never coordinators' },
 };

@@ -22,6 +22,11 @@ export enum RequestStatus {
   ESCALATED = 'ESCALATED',
 }
 
+export enum DistancePreference {
+  FAR = 'FAR',
+  NEAR_MINIMUM = 'NEAR_MINIMUM',
+}
+
 export enum NotAdmittedReason {
   NO_CAPACITY = 'NO_CAPACITY',
   CLIENT_DECLINED = 'CLIENT_DECLINED',
@@ -46,3 +51,11 @@ registerEnumType(Urgency, {
 registerEnumType(RiskLevel, { name: 'RiskLevel', description: 'opvangnet\'s own scale; the instrument\'s score is kept as given.' });
 registerEnumType(RequestStatus, { name: 'RequestStatus' });
 registerEnumType(NotAdmittedReason, { name: 'NotAdmittedReason' });
+registerEnumType(DistancePreference, {
+  name: 'DistancePreference',
+  description: 'At high risk only (HIGH/SEVERE, honour-related, perpetrator network): how far beyond the minimum distance to look first.',
+  valuesMap: {
+    FAR: { description: 'As far away as possible (default): the safety advice for high risk ("deliberately far").' },
+    NEAR_MINIMUM: { description: 'Just beyond the minimum distance, e.g. to keep school or work within reach.' },
+  },
+});

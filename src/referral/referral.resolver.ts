@@ -11,6 +11,7 @@ import { CONFIDENTIAL_FIELDS } from '../auth/policy.js';
 import { PlaceCategory } from '../common/enums.js';
 import { HouseholdMemberModel } from '../placement/models/placement.models.js';
 import { allowedCategories } from './matching/matching.rules.js';
+import { EXCLUSION_TEXT, languageOf, renderReason } from './matching/matching.texts.js';
 import { LIVE_EVENTS } from '../common/tokens.js';
 import { distanceBand } from '../common/locality.js';
 import {
@@ -57,9 +58,10 @@ export class PlacementRequestResolver {
   @Query(() => PlacementOptionsModel, { description: 'Ranked options that hold the whole household, with reasons and exclusion counts.' })
   async placementOptions(@Args() args: PlacementOptionsArgs, @CurrentPrincipal() principal: Principal, @Context() ctx: GqlContext) {
     const result = await this.referrals.placementOptions(principal, args.requestId, args.limit, ctx.requestId);
+    const language = languageOf(args.language, ctx.req?.headers['accept-language']);
     return {
       categories: result.categories,
-      excluded: result.excluded,
+      excluded: result.excluded.map((e) => ({ ...e, description: EXCLUSION_TEXT[language][e.rule] })),
       options: result.options.map((o) => ({
         shelterId: o.shelter.id,
         shelterName: o.shelter.name,
@@ -69,7 +71,7 @@ export class PlacementRequestResolver {
         score: o.score,
         locality: o.shelter.locality.name,
         distanceBand: distanceBand(o.distanceKm),
-        reasons: o.reasons,
+        reasons: o.reasons.map((r) => renderReason(r, language)),
       })),
     };
   }
@@ -198,8 +200,11 @@ export class PlacementRequestResolver {
 
   @ResolveField(() => [RequestEventModel], { description: 'Created, options viewed, claimed, expired, admitted, closed: with times.' })
   async timeline(@Parent() r: RequestRecord, @Context() ctx: GqlContext) {
-    const events = await this.referrals.timeline(r.id);
-    return (await this.fullView(ctx, r)) ? events : events.map((e: { actor: string | null }) => ({ ...e, actor: null }));
+    const events: { actor: string | null; note: string | null }[] = await this.referrals.timeline(r.id);
+    if (!(await this.fullView(ctx, r))) return events.map((e) => ({ ...e, actor: null, note: null }));
+    const noted = events.filter((e) => e.note);
+    if (noted.length) ctx.confidentialReads.push({ action: 'read RequestEvent.note', entityType: 'placement_request', entityId: r.id });
+    return events;
   }
 
   // ---------- live ----------

@@ -20,7 +20,7 @@ import { countFreeOutside, loadFreeCandidates, loadOccupancy, loadPlacesById, lo
 import {
   allowedCategories, EXCLUSION_TEXT, ExclusionReason, HARD_RULES, MatchOption, matchPlaces, MatchRequest, MatchSettings,
 } from './matching/matching.rules.js';
-import { RequestStatus, Urgency } from './referral.enums.js';
+import { DistancePreference, RequestStatus, Urgency } from './referral.enums.js';
 import { canReadRequest, ownsRequest, searchesForRequest } from './request-access.js';
 import { recordRequestEvent } from './request-effects.js';
 import { REQUEST_SELECT, RequestRecord } from './request.record.js';
@@ -30,7 +30,7 @@ const OPEN_STATES = [RequestStatus.OPEN, RequestStatus.ESCALATED];
 
 export interface OptionsResult {
   options: (MatchOption & { places: LoadedCandidate[] })[];
-  excluded: { rule: ExclusionReason; description: string; places: number }[];
+  excluded: { rule: ExclusionReason; places: number }[];
   categories: PlaceCategory[];
 }
 
@@ -60,6 +60,7 @@ export function toMatchRequest(r: RequestRecord): MatchRequest {
     homeRegionId: r.homeRegionId,
     avoidRegionIds: r.avoidRegionIds,
     preferredRegionIds: r.preferredRegionIds,
+    distancePreference: r.distancePreference,
   };
 }
 
@@ -133,7 +134,10 @@ export class ReferralService implements OnModuleInit {
   }
 
   async timeline(requestId: string) {
-    return this.dataSource.query(`SELECT at, kind, actor FROM request_event WHERE request_id = $1 ORDER BY at, id`, [requestId]);
+    return this.dataSource.query(
+      `SELECT at, kind, actor, detail->>'reason' AS reason, detail->>'note' AS note FROM request_event WHERE request_id = $1 ORDER BY at, id`,
+      [requestId],
+    );
   }
 
   /**
@@ -170,7 +174,12 @@ export class ReferralService implements OnModuleInit {
   // ---------- matching ----------
 
   private async settings(query: <T>(sql: string, params?: unknown[]) => Promise<T[]>): Promise<MatchSettings> {
-    return { now: new Date(), regions: await loadRegionPoints(query), minDistanceKm: this.config.MATCH_MIN_DISTANCE_KM };
+    return {
+      now: new Date(),
+      regions: await loadRegionPoints(query),
+      minDistanceKm: this.config.MATCH_MIN_DISTANCE_KM,
+      staleAfterHours: this.config.STALE_AFTER_HOURS,
+    };
   }
 
   private async match(
@@ -195,7 +204,7 @@ export class ReferralService implements OnModuleInit {
     if (outside > 0) excluded.unshift(['CATEGORY', outside]);
     return {
       options: result.options as OptionsResult['options'],
-      excluded: excluded.map(([rule, places]) => ({ rule, description: EXCLUSION_TEXT[rule], places })),
+      excluded: excluded.map(([rule, places]) => ({ rule, places })),
       categories,
     };
   }
@@ -239,15 +248,23 @@ export class ReferralService implements OnModuleInit {
       clientReference?: string;
       notes?: string;
       idempotencyKey?: string;
+      distancePreference?: DistancePreference;
     },
     options: { escalateWhenNothingMatches?: boolean } = { escalateWhenNothingMatches: true },
   ): Promise<string> {
     const regionIds = [...new Set([input.homeRegionId, ...input.avoidRegionIds, ...(input.preferredRegionIds ?? [])])];
-    const [{ known }] = await tx.query<{ known: number }>(`SELECT count(*)::int AS known FROM region WHERE id = ANY($1::uuid[])`, [regionIds]);
-    if (known !== regionIds.length) {
-      throw DomainError.badInput('Unknown region in homeRegionId, avoidRegionIds or preferredRegionIds', [
-        { field: 'homeRegionId', problems: ['every region id must exist'] },
-      ]);
+    const known = new Set(
+      (await tx.query<{ id: string }>(`SELECT id FROM region WHERE id = ANY($1::uuid[])`, [regionIds])).map((r) => r.id),
+    );
+    // Name the field that holds the unknown id, so a form can show the message next to it.
+    const unknownIn = ([
+      ['homeRegionId', [input.homeRegionId]],
+      ['avoidRegionIds', input.avoidRegionIds],
+      ['preferredRegionIds', input.preferredRegionIds ?? []],
+    ] as [string, string[]][]).filter(([, ids]) => ids.some((id) => !known.has(id)));
+    if (unknownIn.length > 0) {
+      throw DomainError.badInput(`Unknown region in ${unknownIn.map(([field]) => field).join(', ')}`,
+        unknownIn.map(([field]) => ({ field, problems: ['no region has this id'] })));
     }
     const { adults, children } = describeHousehold(input.household);
     const escalateMinutes =
@@ -260,9 +277,9 @@ export class ReferralService implements OnModuleInit {
           risk_instrument, risk_score, risk_summary, police_co_decision, needs_wheelchair, needs_pets, languages,
           home_region_id, avoid_region_ids, preferred_region_ids, residence_status, consent_to_share, client_reference, notes,
           household_size, adults, children, referrer_sub, referrer_role, referrer_type, referrer_organisation_id,
-          escalate_at, idempotency_key)
+          escalate_at, idempotency_key, distance_preference)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15::uuid[],$16::uuid[],$17,true,$18,$19,$20,$21,$22,$23,$24,$25,$26,
-               CASE WHEN $27::int IS NULL THEN NULL ELSE now() + make_interval(mins => $27::int) END, $28)
+               CASE WHEN $27::int IS NULL THEN NULL ELSE now() + make_interval(mins => $27::int) END, $28, $29::distance_preference)
        RETURNING id, home_region_id, status::text`,
       [
         input.urgency, input.risk.level, input.risk.honourRelated, input.risk.trafficking, input.risk.perpetratorNetwork,
@@ -271,6 +288,7 @@ export class ReferralService implements OnModuleInit {
         input.homeRegionId, input.avoidRegionIds, input.preferredRegionIds ?? [], input.residenceStatus ?? null,
         input.clientReference ?? null, input.notes ?? null, input.household.length, adults, children, principal.sub,
         principal.role, referrerType, principal.organisationId ?? null, escalateMinutes, input.idempotencyKey ?? null,
+        input.distancePreference ?? DistancePreference.FAR,
       ],
     );
     await tx.query(
@@ -359,8 +377,8 @@ export class ReferralService implements OnModuleInit {
     for (const place of places) {
       const failed = HARD_RULES.find(([, rule]) => !rule(place, request, settings, allowed));
       if (failed) {
-        throw DomainError.badInput(`Place ${place.label} does not suit this request: ${EXCLUSION_TEXT[failed[0]]}`, [
-          { field: 'placeIds', problems: [EXCLUSION_TEXT[failed[0]]] },
+        throw DomainError.badInput(`Place ${place.label} does not suit this request: ${EXCLUSION_TEXT.EN[failed[0]]}`, [
+          { field: 'placeIds', problems: [EXCLUSION_TEXT.EN[failed[0]]] },
         ]);
       }
     }

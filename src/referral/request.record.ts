@@ -1,5 +1,5 @@
 import { Sex } from '../common/enums.js';
-import { NotAdmittedReason, RequestStatus, RiskLevel, Urgency } from './referral.enums.js';
+import { DistancePreference, NotAdmittedReason, RequestStatus, RiskLevel, Urgency } from './referral.enums.js';
 
 /** A placement request as read from the database (camelCase), the parent of its GraphQL type. */
 export interface RequestRecord {
@@ -21,6 +21,7 @@ export interface RequestRecord {
   homeRegionId: string;
   avoidRegionIds: string[];
   preferredRegionIds: string[];
+  distancePreference: DistancePreference;
   residenceStatus: string | null;
   clientReference: string | null;
   notes: string | null;
@@ -49,7 +50,7 @@ export const REQUEST_SELECT = `
          r.risk_summary AS "riskSummary", r.police_co_decision AS "policeCoDecision",
          r.needs_wheelchair AS "needsWheelchair", r.needs_pets AS "needsPets", r.languages,
          r.home_region_id AS "homeRegionId", r.avoid_region_ids::text[] AS "avoidRegionIds",
-         r.preferred_region_ids::text[] AS "preferredRegionIds", r.residence_status AS "residenceStatus",
+         r.preferred_region_ids::text[] AS "preferredRegionIds", r.distance_preference::text AS "distancePreference", r.residence_status AS "residenceStatus",
          r.client_reference AS "clientReference", r.notes, r.household_size AS "householdSize", r.adults, r.children,
          r.referrer_sub AS "referrerSub", r.referrer_role AS "referrerRole", r.referrer_type AS "referrerType",
          r.referrer_organisation_id AS "referrerOrganisationId", r.created_at AS "createdAt",

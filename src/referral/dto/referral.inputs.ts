@@ -5,7 +5,8 @@ import {
   Matches, Max, MaxLength, Min, ValidateNested,
 } from 'class-validator';
 import { HouseholdMemberInput, MAX_HOLD_MINUTES } from '../../placement/dto/placement.inputs.js';
-import { NotAdmittedReason, RiskLevel, Urgency } from '../referral.enums.js';
+import { DistancePreference, NotAdmittedReason, RiskLevel, Urgency } from '../referral.enums.js';
+import { Language } from '../matching/matching.texts.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -59,6 +60,9 @@ export class CreatePlacementRequestInput {
   @IsOptional() @Transform(trim) @IsString() @Matches(/^[\p{L}\p{N} ._\-/#]{1,64}$/u, { message: 'clientReference must be a short pseudonym' })
   clientReference?: string;
   @Field({ nullable: true, description: 'Confidential.' }) @IsOptional() @Transform(trim) @IsString() @MaxLength(2000) notes?: string;
+  @Field(() => DistancePreference, { defaultValue: DistancePreference.FAR, description: 'At high risk: far (default) or near the minimum distance.' })
+  @IsEnum(DistancePreference)
+  distancePreference: DistancePreference;
 }
 
 @InputType()
@@ -103,6 +107,9 @@ export class RequestIdArgs {
 export class PlacementOptionsArgs {
   @Field(() => ID) @IsUUID() requestId: string;
   @Field(() => Int, { defaultValue: 10 }) @IsInt() @Min(1) @Max(50) limit: number;
+  @Field(() => Language, { nullable: true, description: 'Language of reasons and exclusion descriptions; else the Accept-Language header, else English.' })
+  @IsOptional() @IsEnum(Language)
+  language?: Language;
 }
 
 @ArgsType()

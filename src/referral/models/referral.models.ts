@@ -39,6 +39,10 @@ export class RequestEventModel {
   @Field() kind: string;
   @Field(() => String, { nullable: true, description: 'Who acted (token subject): for the searching parties and coordinators; null for other regions\' intake.' })
   actor: string | null;
+  @Field(() => String, { nullable: true, description: 'The reason code given (declined, closed, released: e.g. NO_CAPACITY).' })
+  reason: string | null;
+  @Field(() => String, { nullable: true, description: 'Free-text note given with the step: the searching parties and coordinators only; erased by retention.' })
+  note: string | null;
 }
 
 @ObjectType('PlacementRequest')
