@@ -8,6 +8,8 @@ import { RetentionSchema1763920400000 } from './1763920400000-RetentionSchema.js
 import { ShelterSecrets1763920500000 } from './1763920500000-ShelterSecrets.js';
 import { FreeTextRetention1763920600000 } from './1763920600000-FreeTextRetention.js';
 import { DistancePreference1763920700000 } from './1763920700000-DistancePreference.js';
+import { WaitingStatus1763920800000 } from './1763920800000-WaitingStatus.js';
+import { WaitingList1763920810000 } from './1763920810000-WaitingList.js';
 
 export const migrations = [
   NetworkSchema1763920000000,
@@ -18,4 +20,6 @@ export const migrations = [
   ShelterSecrets1763920500000,
   FreeTextRetention1763920600000,
   DistancePreference1763920700000,
+  WaitingStatus1763920800000,
+  WaitingList1763920810000,
 ];

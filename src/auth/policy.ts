@@ -57,6 +57,13 @@ export const OPERATIONS: Record<string, OperationRule> = {
   'Subscription.placementRequestUpdated': { roles: [REFERRER, INTAKE, COORDINATOR], scope: 'as placementRequest', rate: 'standard' },
   'Subscription.incomingPlacementRequests': { roles: [INTAKE, COORDINATOR], scope: 'INTAKE: a region of its shelters', rate: 'standard' },
   'Subscription.escalations': { roles: [COORDINATOR], scope: 'all escalations', rate: 'standard' },
+  // waiting list
+  'Mutation.putOnWaitingList': { roles: [REFERRER, INTAKE, COORDINATOR], scope: 'the request\'s owners, the searching intake, coordinators', rate: 'standard' },
+  'Mutation.prioritiseWaitingRequest': { roles: [COORDINATOR], scope: 'any waiting request, with a recorded reason', rate: 'standard' },
+  'Mutation.acceptPlacementOffer': { roles: [REFERRER, INTAKE, COORDINATOR], scope: 'the request\'s owners, the offering shelter\'s intake, coordinators', rate: 'strict' },
+  'Mutation.declinePlacementOffer': { roles: [REFERRER, INTAKE, COORDINATOR], scope: 'as acceptPlacementOffer', rate: 'standard' },
+  'Query.placementOffers': { roles: [REFERRER, INTAKE, COORDINATOR], scope: 'INTAKE: its shelters\' offers; REFERRER: its requests\'; COORDINATOR: all', rate: 'standard' },
+  'Subscription.placementOffers': { roles: [REFERRER, INTAKE, COORDINATOR], scope: 'as the query, checked per event', rate: 'standard' },
   // flows
   'Query.flowReport': { roles: [MUNICIPALITY, COORDINATOR], scope: 'MUNICIPALITY: its own region; aggregates only, small counts withheld', rate: 'standard' },
   // audit

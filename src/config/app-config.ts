@@ -107,6 +107,18 @@ export class AppConfig {
   @IsString()
   REPORT_TIME_ZONE = 'Europe/Amsterdam';
 
+  /** How long a place offered to the first on the waiting list is held for it. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(24 * 60)
+  OFFER_HOLD_MINUTES = 30;
+
+  /** A request leaves the waiting list (NOT_ADMITTED, NO_CAPACITY) after this many days without a place. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(365)
+  WAITING_EXPIRE_DAYS = 28;
+
+  /** The referrer is told this many hours before a waiting request expires. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(24 * 30)
+  WAITING_NOTICE_HOURS = 48;
+
   /** A shelter whose status was not confirmed for this long shows as stale ("no information"). */
   @Transform(toInt) @IsInt() @Min(1) @Max(24 * 30)
   STALE_AFTER_HOURS = 24;

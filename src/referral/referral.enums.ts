@@ -20,6 +20,7 @@ export enum RequestStatus {
   NOT_ADMITTED = 'NOT_ADMITTED',
   CANCELLED = 'CANCELLED',
   ESCALATED = 'ESCALATED',
+  WAITING = 'WAITING',
 }
 
 export enum DistancePreference {
@@ -49,7 +50,10 @@ registerEnumType(Urgency, {
   },
 });
 registerEnumType(RiskLevel, { name: 'RiskLevel', description: 'opvangnet\'s own scale; the instrument\'s score is kept as given.' });
-registerEnumType(RequestStatus, { name: 'RequestStatus' });
+registerEnumType(RequestStatus, {
+  name: 'RequestStatus',
+  valuesMap: { WAITING: { description: 'On the waiting list: offered the first fitting place that becomes free.' } },
+});
 registerEnumType(NotAdmittedReason, { name: 'NotAdmittedReason' });
 registerEnumType(DistancePreference, {
   name: 'DistancePreference',

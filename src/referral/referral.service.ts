@@ -34,7 +34,7 @@ export interface OptionsResult {
   categories: PlaceCategory[];
 }
 
-interface LockedRequest {
+export interface LockedRequest {
   id: string;
   status: RequestStatus;
   home_region_id: string;
@@ -64,7 +64,7 @@ export function toMatchRequest(r: RequestRecord): MatchRequest {
   };
 }
 
-function scopeOf(r: LockedRequest) {
+export function scopeOf(r: LockedRequest) {
   return {
     referrerSub: r.referrer_sub,
     referrerRole: r.referrer_role,
@@ -173,7 +173,7 @@ export class ReferralService implements OnModuleInit {
 
   // ---------- matching ----------
 
-  private async settings(query: <T>(sql: string, params?: unknown[]) => Promise<T[]>): Promise<MatchSettings> {
+  async matchSettings(query: <T>(sql: string, params?: unknown[]) => Promise<T[]>): Promise<MatchSettings> {
     return {
       now: new Date(),
       regions: await loadRegionPoints(query),
@@ -182,7 +182,7 @@ export class ReferralService implements OnModuleInit {
     };
   }
 
-  private async match(
+  async match(
     query: <T>(sql: string, params?: unknown[]) => Promise<T[]>,
     request: MatchRequest,
     limit: number,
@@ -191,7 +191,7 @@ export class ReferralService implements OnModuleInit {
     const [candidates, outside, settings] = await Promise.all([
       loadFreeCandidates(query, categories),
       countFreeOutside(query, categories),
-      this.settings(query),
+      this.matchSettings(query),
     ]);
     // Rank without occupancy first, then spread the load among the best few: reading every
     // candidate shelter's occupancy would cost a scan of most of the network per request.
@@ -305,12 +305,12 @@ export class ReferralService implements OnModuleInit {
     return row.id;
   }
 
-  private async requestIn(tx: Tx, id: string): Promise<RequestRecord> {
+  async requestIn(tx: Tx, id: string): Promise<RequestRecord> {
     const [record] = await tx.query<RequestRecord>(`${REQUEST_SELECT} WHERE r.id = $1`, [id]);
     return record;
   }
 
-  private async lockRequest(tx: Tx, id: string): Promise<LockedRequest> {
+  async lockRequest(tx: Tx, id: string): Promise<LockedRequest> {
     const [request] = await tx.query<LockedRequest>(
       `SELECT id, status::text AS status, home_region_id, claim_id, receiving_shelter_id, referrer_sub, referrer_role, referrer_organisation_id
          FROM placement_request WHERE id = $1 FOR UPDATE`,
@@ -373,7 +373,7 @@ export class ReferralService implements OnModuleInit {
     const places = await loadPlacesById((sql, p) => tx.query(sql, p), placeIds);
     const request = toMatchRequest(record);
     const allowed = new Set(allowedCategories(request));
-    const settings = await this.settings((sql, p) => tx.query(sql, p));
+    const settings = await this.matchSettings((sql, p) => tx.query(sql, p));
     for (const place of places) {
       const failed = HARD_RULES.find(([, rule]) => !rule(place, request, settings, allowed));
       if (failed) {

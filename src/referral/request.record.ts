@@ -39,6 +39,9 @@ export interface RequestRecord {
   claimId: string | null;
   receivingShelterId: string | null;
   closedAt: Date | null;
+  waitingSince: Date | null;
+  waitingExpiresAt: Date | null;
+  prioritisedAt: Date | null;
   closeReason: NotAdmittedReason | null;
   household: { sex: Sex; age: number; ageBand: string; isChild: boolean }[];
 }
@@ -56,6 +59,7 @@ export const REQUEST_SELECT = `
          r.referrer_organisation_id AS "referrerOrganisationId", r.created_at AS "createdAt",
          r.escalate_at AS "escalateAt", r.escalated_at AS "escalatedAt", r.escalation_reason AS "escalationReason",
          r.claim_id AS "claimId", r.receiving_shelter_id AS "receivingShelterId", r.closed_at AS "closedAt",
+         r.waiting_since AS "waitingSince", r.waiting_expires_at AS "waitingExpiresAt", r.prioritised_at AS "prioritisedAt",
          r.close_reason::text AS "closeReason",
          coalesce((SELECT json_agg(json_build_object('sex', m.sex, 'age', m.age, 'ageBand', m.age_band, 'isChild', m.is_child) ORDER BY m.id)
                      FROM request_member m WHERE m.request_id = r.id), '[]') AS household

@@ -38,7 +38,8 @@ export class RetentionJob implements OnModuleInit {
         if (rows.length) {
           const ids = rows.map((r) => r.id);
           await tx.query(`UPDATE request_event SET detail = detail - 'note' WHERE request_id = ANY($1::uuid[]) AND detail ? 'note'`, [ids]);
-          await tx.query(`UPDATE placement_request SET residence_status = NULL WHERE id = ANY($1::uuid[])`, [ids]);
+          await tx.query(`UPDATE placement_request SET residence_status = NULL, priority_reason = NULL WHERE id = ANY($1::uuid[])`, [ids]);
+          await tx.query(`UPDATE placement_offer SET decline_note = NULL WHERE request_id = ANY($1::uuid[]) AND decline_note IS NOT NULL`, [ids]);
           // Free text about the client kept elsewhere: why a claim for her was released, why she
           // moved, how she left.
           await tx.query(`UPDATE claim SET end_reason = NULL WHERE request_id = ANY($1::uuid[]) AND end_reason IS NOT NULL`, [ids]);

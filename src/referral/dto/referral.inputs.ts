@@ -1,7 +1,7 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Transform, Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, ArrayUnique, Equals, IsArray, IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID,
+  ArrayMaxSize, ArrayMinSize, ArrayUnique, Equals, IsArray, IsBoolean, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID,
   Matches, Max, MaxLength, Min, ValidateNested,
 } from 'class-validator';
 import { HouseholdMemberInput, MAX_HOLD_MINUTES } from '../../placement/dto/placement.inputs.js';
@@ -115,4 +115,34 @@ export class PlacementOptionsArgs {
 @ArgsType()
 export class RegionArgs {
   @Field(() => ID) @IsUUID() regionId: string;
+}
+
+@InputType()
+export class DeclineOfferInput {
+  @Field(() => ID) @IsUUID() offerId: string;
+  @Field(() => NotAdmittedReason, { description: 'Why not: the client declined, too far, needs not met, ...' }) @IsEnum(NotAdmittedReason)
+  reason: NotAdmittedReason;
+  @Field({ nullable: true, description: 'Free text, for the searching parties only; erased by retention.' })
+  @IsOptional() @Transform(trim) @IsString() @MaxLength(500)
+  note?: string;
+}
+
+@ArgsType()
+export class OfferIdArgs {
+  @Field(() => ID) @IsUUID() offerId: string;
+}
+
+@InputType()
+export class PrioritiseInput {
+  @Field(() => ID) @IsUUID() requestId: string;
+  @Field({ description: 'Why this request goes first; recorded in the timeline (erased by retention).' })
+  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(500)
+  reason: string;
+}
+
+@ArgsType()
+export class PlacementOffersArgs {
+  @Field({ defaultValue: true, description: 'Only offers still waiting for an answer (the newest 100 otherwise).' })
+  @IsBoolean()
+  openOnly: boolean;
 }

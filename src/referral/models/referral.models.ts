@@ -61,6 +61,10 @@ export class PlacementRequestModel {
   @Field(() => ID, { nullable: true }) claimId: string | null;
   @Field(() => GraphQLISODateTime, { nullable: true }) closedAt: Date | null;
   @Field(() => NotAdmittedReason, { nullable: true }) closeReason: NotAdmittedReason | null;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'On the waiting list since.' }) waitingSince: Date | null;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Leaves the waiting list (NOT_ADMITTED, NO_CAPACITY) at this time without a place.' })
+  waitingExpiresAt: Date | null;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Moved up the waiting list by a coordinator.' }) prioritisedAt: Date | null;
 }
 
 @ObjectType('PlacementOption', { description: 'A shelter with place(s) that hold the whole household, and why.' })
