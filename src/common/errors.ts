@@ -144,6 +144,9 @@ const PASSTHROUGH_CODES = new Set([
   'BAD_REQUEST',
 ]);
 
+// graphql-js gives up coercing variables after 50 errors; it is still the client's input.
+const TOO_MANY_INPUT_ERRORS = /^Too many errors processing variables/;
+
 // GraphQL's own coercion messages for input literals: these are the client's input, not a bug.
 const INPUT_VALIDATION = /(Expected value of type|cannot represent|Value ".*" does not exist in|is not defined by type|of required type|was not provided|Expected type)/;
 
@@ -167,6 +170,9 @@ export function formatGraphQLError(
     };
   }
   const code = String(formatted.extensions?.code ?? '');
+  if (TOO_MANY_INPUT_ERRORS.test(formatted.message)) {
+    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.BAD_USER_INPUT } };
+  }
   if (PASSTHROUGH_CODES.has(code) || (original instanceof GraphQLError && !original.originalError)) {
     const asInput = code === 'GRAPHQL_VALIDATION_FAILED' && INPUT_VALIDATION.test(formatted.message);
     return {
