@@ -10,6 +10,10 @@ export enum ErrorCode {
   CONFLICT = 'CONFLICT',
   UNAVAILABLE = 'UNAVAILABLE',
   RATE_LIMITED = 'RATE_LIMITED',
+  /** Refused before execution: the response could hold more values than MAX_QUERY_COST. */
+  QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
+  /** Stopped: the statement or the query ran past its time limit. Ask for less; retrying as is will not help. */
+  TIMEOUT = 'TIMEOUT',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -46,6 +50,9 @@ export class DomainError extends IntrinsicException {
   }
   static internal(): DomainError {
     return new DomainError(ErrorCode.INTERNAL_SERVER_ERROR, 'Internal error; it has been logged');
+  }
+  static timeout(message = 'The query took too long and was stopped; ask for less (smaller pages, fewer fields)'): DomainError {
+    return new DomainError(ErrorCode.TIMEOUT, message);
   }
   static unavailable(message = 'The database is unavailable; nothing was changed. Try again shortly.'): DomainError {
     return new DomainError(ErrorCode.UNAVAILABLE, message);
@@ -119,6 +126,8 @@ export function toDomainError(raw: unknown): DomainError | undefined {
     case '40001':
     case '40P01':
       return DomainError.conflict('Too many simultaneous changes to the same places; try again');
+    case '57014': // query_canceled: the statement timeout (DB_STATEMENT_TIMEOUT_MS) stopped it
+      return DomainError.timeout();
   }
   if (err instanceof HttpException) {
     const status = err.getStatus();
@@ -142,6 +151,8 @@ const PASSTHROUGH_CODES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
   'BAD_REQUEST',
+  ErrorCode.QUERY_TOO_COMPLEX,
+  ErrorCode.TIMEOUT,
 ]);
 
 // graphql-js gives up coercing variables after 50 errors; it is still the client's input.

@@ -14,6 +14,7 @@ import { AppConfig } from '../config/app-config.js';
 import { createNetworkLoaders } from '../network/network.loaders.js';
 import { Metrics } from '../observability/metrics.js';
 import { DomainError, formatGraphQLError } from './errors.js';
+import { costLimitPlugin, executionDeadlinePlugin } from './query-limits.js';
 
 interface WsExtra {
   principal?: Principal;
@@ -64,10 +65,11 @@ export function graphqlConfig(deps: {
 }): ApolloDriverConfig {
   const { config, tokens, dataSource, metrics, audit, log } = deps;
   const loaders = () => ({ network: createNetworkLoaders(dataSource) });
-  // Depth, cost, aliases, directives and tokens are bounded before execution; batching is off.
+  // Depth, aliases, directives and tokens are bounded before execution; batching is off. Armor's
+  // cost limit does not multiply by list sizes: the list-aware cost (costLimitPlugin) replaces it.
   const armor = new ApolloArmor({
     maxDepth: { n: config.MAX_QUERY_DEPTH },
-    costLimit: { maxCost: config.MAX_QUERY_COST },
+    costLimit: { enabled: false },
     maxAliases: { n: config.MAX_ALIASES },
     maxDirectives: { n: 20 },
     // Armor's token limit re-parses in a plugin and turns a syntax error into a 500; the 100 kB body
@@ -87,7 +89,13 @@ export function graphqlConfig(deps: {
     csrfPrevention: true,
     validationRules: armor.validationRules,
     // Armor is typed against the CommonJS build of @apollo/server; the plugin objects are the same.
-    plugins: [...(armor.plugins as unknown as ApolloServerPlugin[]), metrics.apolloPlugin(), auditPlugin(audit, log) as ApolloServerPlugin],
+    plugins: [
+      ...(armor.plugins as unknown as ApolloServerPlugin[]),
+      costLimitPlugin(config.MAX_QUERY_COST),
+      executionDeadlinePlugin(config.GRAPHQL_EXECUTION_TIMEOUT_MS),
+      metrics.apolloPlugin(),
+      auditPlugin(audit, log) as ApolloServerPlugin,
+    ],
     formatError: (formatted, error) =>
       formatGraphQLError(formatted, error, (err) => log.error({ err }, 'unexpected error in a GraphQL operation')),
     subscriptions: {

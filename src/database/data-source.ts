@@ -20,7 +20,11 @@ class CountingLogger implements TypeOrmLogger {
   log() {}
 }
 
-export function dataSourceOptions(url: string, poolSize = 20): DataSourceOptions {
+/**
+ * `statementTimeoutMs` only for the service's own pool: migrations, the demo loader and the
+ * history seeder use their own DataSource without it, since they may legitimately run long.
+ */
+export function dataSourceOptions(url: string, poolSize = 20, statementTimeoutMs = 0): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -37,6 +41,8 @@ export function dataSourceOptions(url: string, poolSize = 20): DataSourceOptions
       connectionTimeoutMillis: 5000,
       idleTimeoutMillis: 30000,
       application_name: 'opvangnet',
+      // Sent at connect: PostgreSQL cancels any statement of this pool that runs longer (57014 -> TIMEOUT).
+      ...(statementTimeoutMs > 0 ? { statement_timeout: statementTimeoutMs } : {}),
     },
   };
 }
