@@ -1,6 +1,6 @@
 import { Role } from '../src/common/enums.js';
 import { CLAIM, createShelter, ShelterFixture } from './support/fixtures.js';
-import { errorCode, startTestService, TestService } from './support/service.js';
+import { errorCode, GqlResponse, startTestService, TestService } from './support/service.js';
 
 interface PageResult {
   nodes: { id: string }[];
@@ -23,7 +23,7 @@ async function pageThrough(
   const sizes: number[] = [];
   let after: string | null = null;
   for (let page = 0; page < 1000; page++) {
-    const res = await t.gql<Record<string, PageResult>>(
+    const res: GqlResponse<Record<string, PageResult>> = await t.gql<Record<string, PageResult>>(
       `query($first: Int!, $after: String) { ${field}(first: $first, after: $after${args ? `, ${args}` : ''}) { nodes { id } pageInfo { hasNextPage endCursor } } }`,
       { first, after },
       token,

@@ -3,7 +3,7 @@ import { ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
-import { GraphQLError } from 'graphql';
+import { execute, ExecutionArgs, GraphQLError, specifiedRules, subscribe, validate, ValidationRule } from 'graphql';
 import type { Logger as Pino } from 'pino';
 import { DataSource } from 'typeorm';
 import { AuditLog } from '../audit/audit-log.js';
@@ -14,7 +14,7 @@ import { AppConfig } from '../config/app-config.js';
 import { createNetworkLoaders } from '../network/network.loaders.js';
 import { Metrics } from '../observability/metrics.js';
 import { DomainError, formatGraphQLError } from './errors.js';
-import { costLimitPlugin, executionDeadlinePlugin } from './query-limits.js';
+import { costLimitPlugin, executionDeadlinePlugin, operationCost, QueryTooComplexError } from './query-limits.js';
 
 interface WsExtra {
   principal?: Principal;
@@ -78,6 +78,19 @@ export function graphqlConfig(deps: {
     blockFieldSuggestion: { enabled: config.isProduction },
   }).protect();
 
+  // graphql-ws runs operations without Apollo's plugins and validation rules: the same limits here.
+  const wsRules = [...specifiedRules, ...(armor.validationRules as unknown as ValidationRule[])];
+  const tooComplex = (args: ExecutionArgs) => {
+    let cost: number;
+    try {
+      cost = operationCost(args.schema, args.document, args.operationName ?? undefined, (args.variableValues ?? {}) as Record<string, unknown>);
+    } catch (err) {
+      if (err instanceof GraphQLError) return undefined; // bad variables: execution reports them
+      throw err;
+    }
+    return cost > config.MAX_QUERY_COST ? { errors: [new QueryTooComplexError(cost, config.MAX_QUERY_COST)] } : undefined;
+  };
+
   return {
     path: '/graphql',
     autoSchemaFile: true,
@@ -102,6 +115,12 @@ export function graphqlConfig(deps: {
       'graphql-ws': {
         path: '/graphql',
         connectionInitWaitTimeout: 10_000,
+        // graphql-ws ServerOptions that Nest's config type leaves out; Nest passes them through to useServer.
+        ...({
+          validate: (schema: ExecutionArgs['schema'], document: ExecutionArgs['document']) => validate(schema, document, wsRules),
+          execute: (args: ExecutionArgs) => tooComplex(args) ?? execute(args),
+          subscribe: (args: ExecutionArgs) => tooComplex(args) ?? subscribe(args),
+        } as object),
         // Errors on the socket get the same mapping (codes, no internals) as over HTTP; what an event
         // revealed is audited like an HTTP response.
         onNext: async (_ctx, _id, _payload, args, result) => {
