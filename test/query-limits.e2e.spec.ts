@@ -153,12 +153,15 @@ describe('query limits against the running service', () => {
   async function refusedBeforeExecution(query: string, variables: Record<string, unknown> = {}, token = municipality) {
     const res = await request(t.service.url).post('/graphql').set('Authorization', `Bearer ${token}`).set('Content-Type', 'application/json')
       .send({ query, variables }).timeout(20_000);
-    return { status: res.status, code: res.body.errors?.[0]?.extensions?.code, data: res.body.data, message: res.body.errors?.[0]?.message };
+    return { status: res.status, code: res.body.errors?.[0]?.extensions?.code, data: res.body.data, message: res.body.errors?.[0]?.message, extensions: res.body.errors?.[0]?.extensions };
   }
 
   it('refuses the issue 13 query before execution with QUERY_TOO_COMPLEX and HTTP 400', async () => {
     const res = await refusedBeforeExecution(ISSUE_13);
-    expect(res).toEqual({ status: 400, code: 'QUERY_TOO_COMPLEX', data: undefined, message: expect.stringMatching(/could return up to \d+ values; the limit is 20000/) });
+    expect(res).toEqual({
+      status: 400, code: 'QUERY_TOO_COMPLEX', data: undefined, message: expect.stringMatching(/could return up to \d+ values; the limit is 20000/),
+      extensions: { code: 'QUERY_TOO_COMPLEX', cost: cost(ISSUE_13), limit: 20000 },
+    });
   });
 
   it.each([

@@ -186,11 +186,13 @@ export function formatGraphQLError(
   }
   if (PASSTHROUGH_CODES.has(code) || (original instanceof GraphQLError && !original.originalError)) {
     const asInput = code === 'GRAPHQL_VALIDATION_FAILED' && INPUT_VALIDATION.test(formatted.message);
+    // The price and the limit tell a client how much smaller to ask.
+    const figures = code === ErrorCode.QUERY_TOO_COMPLEX ? { cost: formatted.extensions?.cost, limit: formatted.extensions?.limit } : {};
     return {
       message: formatted.message,
       locations: formatted.locations,
       path: formatted.path,
-      extensions: { code: asInput ? ErrorCode.BAD_USER_INPUT : code || 'GRAPHQL_VALIDATION_FAILED' },
+      extensions: { code: asInput ? ErrorCode.BAD_USER_INPUT : code || 'GRAPHQL_VALIDATION_FAILED', ...figures },
     };
   }
   logUnexpected(original);
