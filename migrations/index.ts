@@ -10,6 +10,7 @@ import { FreeTextRetention1763920600000 } from './1763920600000-FreeTextRetentio
 import { DistancePreference1763920700000 } from './1763920700000-DistancePreference.js';
 import { WaitingStatus1763920800000 } from './1763920800000-WaitingStatus.js';
 import { WaitingList1763920810000 } from './1763920810000-WaitingList.js';
+import { PageIndexes1764700000000 } from './1764700000000-PageIndexes.js';
 
 export const migrations = [
   NetworkSchema1763920000000,
@@ -22,4 +23,5 @@ export const migrations = [
   DistancePreference1763920700000,
   WaitingStatus1763920800000,
   WaitingList1763920810000,
+  PageIndexes1764700000000,
 ];

@@ -3,7 +3,7 @@ import { ClaimExpirySweeper } from '../src/placement/claim-expiry.sweeper.js';
 import { WaitingListService } from '../src/referral/waiting/waiting-list.service.js';
 import { ADMIT, CLAIM, createShelter, DISCHARGE, ShelterFixture } from './support/fixtures.js';
 import { createTestDatabase, TestDatabase } from './support/database.js';
-import { errorCode, startTestService, TestService } from './support/service.js';
+import { errorCode, GqlResponse, startTestService, TestService } from './support/service.js';
 import { subscribe, wsClient } from './support/ws.js';
 
 /**
@@ -44,7 +44,7 @@ async function world(instances = 1): Promise<World & { others: TestService[] }> 
   };
 }
 
-function ok<T = Record<string, any>>(res: { errors?: unknown; data?: T }): T {
+function ok(res: GqlResponse): Record<string, any> {
   if (res.errors) throw new Error(JSON.stringify(res.errors));
   return res.data!;
 }

@@ -24,6 +24,7 @@ export const OPERATIONS: Record<string, OperationRule> = {
   'Query.availability': { roles: ALL, scope: 'aggregate counts per region and category; no client data', rate: 'standard' },
   'Query.shelters': { roles: ALL, scope: 'directory without secret address, coordinates or meeting instructions (see fields)', rate: 'standard' },
   'Query.shelter': { roles: ALL, scope: 'as shelters', rate: 'standard' },
+  'Query.places': { roles: ALL, scope: 'as shelters (places carry no secret fields)', rate: 'standard' },
   'Query.organisations': { roles: [INTAKE, COORDINATOR, ADMIN], scope: 'all organisations', rate: 'standard' },
   'Mutation.setPlaceStatus': { roles: [INTAKE, COORDINATOR, ADMIN], scope: 'INTAKE: places of its own shelters', rate: 'standard' },
   'Mutation.confirmShelterStatus': { roles: [INTAKE, COORDINATOR, ADMIN], scope: 'INTAKE: its own shelters', rate: 'standard' },

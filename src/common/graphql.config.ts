@@ -3,7 +3,7 @@ import { ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
-import { GraphQLError } from 'graphql';
+import { execute, ExecutionArgs, GraphQLError, specifiedRules, subscribe, validate, ValidationRule } from 'graphql';
 import type { Logger as Pino } from 'pino';
 import { DataSource } from 'typeorm';
 import { AuditEntry, AuditLog } from '../audit/audit-log.js';
@@ -14,6 +14,7 @@ import { AppConfig } from '../config/app-config.js';
 import { createNetworkLoaders } from '../network/network.loaders.js';
 import { Metrics } from '../observability/metrics.js';
 import { DomainError, formatGraphQLError } from './errors.js';
+import { costLimitPlugin, executionDeadlinePlugin, operationCost, QueryTooComplexError } from './query-limits.js';
 
 interface WsExtra {
   principal?: Principal;
@@ -104,10 +105,11 @@ export function graphqlConfig(deps: {
   const loaders = (principal: Principal | undefined, requestId: string) => ({
     network: createNetworkLoaders(dataSource, principal && { sub: principal.sub, role: principal.role, requestId }),
   });
-  // Depth, cost, aliases, directives and tokens are bounded before execution; batching is off.
+  // Depth, aliases, directives and tokens are bounded before execution; batching is off. Armor's
+  // cost limit does not multiply by list sizes: the list-aware cost (costLimitPlugin) replaces it.
   const armor = new ApolloArmor({
     maxDepth: { n: config.MAX_QUERY_DEPTH },
-    costLimit: { maxCost: config.MAX_QUERY_COST },
+    costLimit: { enabled: false },
     maxAliases: { n: config.MAX_ALIASES },
     maxDirectives: { n: 20 },
     // Armor's token limit re-parses in a plugin and turns a syntax error into a 500; the 100 kB body
@@ -115,6 +117,19 @@ export function graphqlConfig(deps: {
     maxTokens: { enabled: false },
     blockFieldSuggestion: { enabled: config.isProduction },
   }).protect();
+
+  // graphql-ws runs operations without Apollo's plugins and validation rules: the same limits here.
+  const wsRules = [...specifiedRules, ...(armor.validationRules as unknown as ValidationRule[])];
+  const tooComplex = (args: ExecutionArgs) => {
+    let cost: number;
+    try {
+      cost = operationCost(args.schema, args.document, args.operationName ?? undefined, (args.variableValues ?? {}) as Record<string, unknown>);
+    } catch (err) {
+      if (err instanceof GraphQLError) return undefined; // bad variables: execution reports them
+      throw err;
+    }
+    return cost > config.MAX_QUERY_COST ? { errors: [new QueryTooComplexError(cost, config.MAX_QUERY_COST)] } : undefined;
+  };
 
   return {
     path: '/graphql',
@@ -127,13 +142,25 @@ export function graphqlConfig(deps: {
     csrfPrevention: true,
     validationRules: armor.validationRules,
     // Armor is typed against the CommonJS build of @apollo/server; the plugin objects are the same.
-    plugins: [...(armor.plugins as unknown as ApolloServerPlugin[]), metrics.apolloPlugin(), auditPlugin(audit, log) as ApolloServerPlugin],
+    plugins: [
+      ...(armor.plugins as unknown as ApolloServerPlugin[]),
+      costLimitPlugin(config.MAX_QUERY_COST),
+      executionDeadlinePlugin(config.GRAPHQL_EXECUTION_TIMEOUT_MS),
+      metrics.apolloPlugin(),
+      auditPlugin(audit, log) as ApolloServerPlugin,
+    ],
     formatError: (formatted, error) =>
       formatGraphQLError(formatted, error, (err) => log.error({ err }, 'unexpected error in a GraphQL operation')),
     subscriptions: {
       'graphql-ws': {
         path: '/graphql',
         connectionInitWaitTimeout: 10_000,
+        // graphql-ws ServerOptions that Nest's config type leaves out; Nest passes them through to useServer.
+        ...({
+          validate: (schema: ExecutionArgs['schema'], document: ExecutionArgs['document']) => validate(schema, document, wsRules),
+          execute: (args: ExecutionArgs) => tooComplex(args) ?? execute(args),
+          subscribe: (args: ExecutionArgs) => tooComplex(args) ?? subscribe(args),
+        } as object),
         // Errors on the socket get the same mapping (codes, no internals) as over HTTP; what an event
         // revealed is audited like an HTTP response.
         onNext: async (_ctx, _id, _payload, args, result) => {

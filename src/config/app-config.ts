@@ -53,8 +53,17 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(2) @Max(50)
   MAX_QUERY_DEPTH = 12;
 
+  /** Most field values one response may hold, lists multiplied by their bound (src/common/query-limits.ts). */
   @Transform(toInt) @IsInt() @Min(100) @Max(1_000_000)
   MAX_QUERY_COST = 20000;
+
+  /** Longest a statement of the service's pool may run (0: no limit). Migrations and seeding are not limited. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(3_600_000)
+  DB_STATEMENT_TIMEOUT_MS = 10000;
+
+  /** Deadline of a GraphQL query; fields still to resolve after it fail with TIMEOUT. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(3_600_000)
+  GRAPHQL_EXECUTION_TIMEOUT_MS = 15000;
 
   @Transform(toInt) @IsInt() @Min(1) @Max(100)
   MAX_ALIASES = 15;

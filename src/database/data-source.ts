@@ -27,7 +27,17 @@ class CountingLogger implements TypeOrmLogger {
  */
 export const SERVICE_ROLE = 'opvangnet_service';
 
-export function dataSourceOptions(url: string, poolSize = 20, options: { serviceRole?: boolean } = {}): DataSourceOptions {
+/**
+ * `serviceRole` and `statementTimeoutMs` only for the service's own pool: migrations, the demo
+ * loader and the history seeder use their own DataSource as the owner, without a time limit,
+ * since they may legitimately run long.
+ */
+export function dataSourceOptions(
+  url: string,
+  poolSize = 20,
+  options: { serviceRole?: boolean; statementTimeoutMs?: number } = {},
+): DataSourceOptions {
+  const statementTimeoutMs = options.statementTimeoutMs ?? 0;
   return {
     type: 'postgres',
     url,
@@ -45,6 +55,8 @@ export function dataSourceOptions(url: string, poolSize = 20, options: { service
       idleTimeoutMillis: 30000,
       application_name: 'opvangnet',
       ...(options.serviceRole ? { options: `-c role=${SERVICE_ROLE}` } : {}),
+      // Sent at connect: PostgreSQL cancels any statement of this pool that runs longer (57014 -> TIMEOUT).
+      ...(statementTimeoutMs > 0 ? { statement_timeout: statementTimeoutMs } : {}),
     },
   };
 }

@@ -6,12 +6,16 @@ import { revealsSecret } from '../auth/confidential.js';
 import type { Principal } from '../auth/principal.js';
 import { PlaceStatus } from '../common/enums.js';
 import { AvailabilityService } from './availability.service.js';
-import { AvailabilityArgs, IdArgs, ShelterIdArgs, SheltersArgs } from './dto/network.args.js';
+import {
+  AvailabilityArgs, IdArgs, OrganisationsArgs, PlacesArgs, RegionSheltersArgs, ShelterIdArgs, ShelterPlacesArgs, SheltersArgs,
+} from './dto/network.args.js';
+import type { Page } from '../common/pagination.js';
 import {
   CreateOrganisationInput, CreatePlacesInput, CreateShelterInput, SetPlaceStatusInput, UpdateShelterInput,
 } from './dto/network.inputs.js';
 import {
-  AvailabilityRowModel, CoordinatesModel, LocalityModel, OrganisationModel, PlaceModel, RegionModel, ShelterAddressModel, ShelterModel,
+  AvailabilityRowModel, CoordinatesModel, LocalityModel, OrganisationModel, PlaceConnectionModel, PlaceModel, RegionModel,
+  ShelterAddressModel, ShelterConnectionModel, ShelterModel,
 } from './models/network.models.js';
 import { NetworkLoaders } from './network.loaders.js';
 import { NetworkService } from './network.service.js';
@@ -31,9 +35,9 @@ export class RegionResolver {
     return this.network.regions();
   }
 
-  @ResolveField(() => [ShelterModel])
-  shelters(@Parent() region: RegionEntity, @Context() ctx: GqlContext): Promise<ShelterEntity[]> {
-    return loaders(ctx).sheltersByRegion.load(region.id);
+  @ResolveField(() => [ShelterModel], { description: 'The first shelters of the region by name (at most 100); all of them: Query.shelters(regionId).' })
+  shelters(@Parent() region: RegionEntity, @Args() args: RegionSheltersArgs, @Context() ctx: GqlContext): Promise<ShelterEntity[]> {
+    return loaders(ctx).sheltersByRegion(args.first).load(region.id);
   }
 }
 
@@ -42,8 +46,8 @@ export class OrganisationResolver {
   constructor(@Inject(NetworkService) private readonly network: NetworkService) {}
 
   @Query(() => [OrganisationModel])
-  organisations(): Promise<OrganisationEntity[]> {
-    return this.network.organisations();
+  organisations(@Args() args: OrganisationsArgs): Promise<OrganisationEntity[]> {
+    return this.network.organisations(args.first);
   }
 
   @Mutation(() => OrganisationModel)
@@ -60,9 +64,9 @@ export class OrganisationResolver {
 export class ShelterResolver {
   constructor(@Inject(NetworkService) private readonly network: NetworkService) {}
 
-  @Query(() => [ShelterModel])
-  shelters(@Args() args: SheltersArgs): Promise<ShelterEntity[]> {
-    return this.network.shelters(args.regionId, args.category);
+  @Query(() => ShelterConnectionModel, { description: 'Shelters by name, a page at a time.' })
+  shelters(@Args() args: SheltersArgs): Promise<Page<ShelterEntity>> {
+    return this.network.shelters(args);
   }
 
   @Query(() => ShelterModel)
@@ -80,9 +84,9 @@ export class ShelterResolver {
     return loaders(ctx).region.load(shelter.regionId);
   }
 
-  @ResolveField(() => [PlaceModel])
-  places(@Parent() shelter: ShelterEntity, @Context() ctx: GqlContext): Promise<PlaceEntity[]> {
-    return loaders(ctx).placesByShelter.load(shelter.id);
+  @ResolveField(() => [PlaceModel], { description: 'The shelter\'s places by label.' })
+  places(@Parent() shelter: ShelterEntity, @Args() args: ShelterPlacesArgs, @Context() ctx: GqlContext): Promise<PlaceEntity[]> {
+    return loaders(ctx).placesByShelter(args.first).load(shelter.id);
   }
 
   @ResolveField(() => ShelterAddressModel, {
@@ -142,6 +146,11 @@ export class PlaceResolver {
   @Query(() => [AvailabilityRowModel], { description: 'One row per region x category, computed live.' })
   availability(@Args() args: AvailabilityArgs): Promise<AvailabilityRowModel[]> {
     return this.availabilityService.rows(args.regionIds, args.categories);
+  }
+
+  @Query(() => PlaceConnectionModel, { description: 'Places by shelter and label, a page at a time.' })
+  places(@Args() args: PlacesArgs): Promise<Page<PlaceEntity>> {
+    return this.network.places(args);
   }
 
   @ResolveField(() => PlaceStatus, { description: 'A hold past its expiry shows as AVAILABLE.' })

@@ -3,6 +3,8 @@ import { DataSource } from 'typeorm';
 import { canActForShelter, Principal } from '../auth/principal.js';
 import { PlaceCategory, PlaceStatus } from '../common/enums.js';
 import { DomainError } from '../common/errors.js';
+import { decodeCursor, Page, pageOf } from '../common/pagination.js';
+import { MAX_PLACES_PER_SHELTER } from '../common/query-limits.js';
 import { Actor, Transactions, Tx } from '../database/transactions.js';
 import { changeOf, lockPlaces } from '../placement/place-locks.js';
 import {
@@ -33,15 +35,40 @@ export class NetworkService {
     return this.dataSource.getRepository(RegionEntity).find({ order: { name: 'ASC' } });
   }
 
-  organisations(): Promise<OrganisationEntity[]> {
-    return this.dataSource.getRepository(OrganisationEntity).find({ order: { name: 'ASC' } });
+  organisations(first: number): Promise<OrganisationEntity[]> {
+    return this.dataSource.getRepository(OrganisationEntity).find({ order: { name: 'ASC', id: 'ASC' }, take: first });
   }
 
-  shelters(regionId?: string, category?: PlaceCategory): Promise<ShelterEntity[]> {
-    const query = this.dataSource.getRepository(ShelterEntity).createQueryBuilder('s').orderBy('s.name', 'ASC');
-    if (regionId) query.andWhere('s.region_id = :regionId', { regionId });
-    if (category) query.andWhere(':category = ANY(s.categories)', { category });
-    return query.getMany();
+  /** A page of shelters by (name, id), after the cursor's shelter. */
+  async shelters(args: { regionId?: string; category?: PlaceCategory; first: number; after?: string }): Promise<Page<ShelterEntity>> {
+    const query = this.dataSource.getRepository(ShelterEntity).createQueryBuilder('s').orderBy('s.name', 'ASC').addOrderBy('s.id', 'ASC');
+    if (args.regionId) query.andWhere('s.region_id = :regionId', { regionId: args.regionId });
+    if (args.category) query.andWhere(':category = ANY(s.categories)', { category: args.category });
+    const after = decodeCursor(args.after, 2);
+    if (after) query.andWhere('(s.name, s.id) > (:afterName, CAST(:afterId AS uuid))', { afterName: after[0], afterId: after[1] });
+    const rows = await query.take(args.first + 1).getMany();
+    return pageOf(rows, args.first, (s) => [s.name, s.id]);
+  }
+
+  /** A page of places by (shelter, label, id). */
+  async places(args: { shelterId?: string; regionId?: string; category?: PlaceCategory; first: number; after?: string }): Promise<Page<PlaceEntity>> {
+    const query = this.dataSource
+      .getRepository(PlaceEntity)
+      .createQueryBuilder('p')
+      .orderBy('p.shelter_id', 'ASC')
+      .addOrderBy('p.label', 'ASC')
+      .addOrderBy('p.id', 'ASC');
+    if (args.shelterId) query.andWhere('p.shelter_id = :shelterId', { shelterId: args.shelterId });
+    if (args.regionId) query.andWhere('p.shelter_id IN (SELECT id FROM shelter WHERE region_id = :regionId)', { regionId: args.regionId });
+    if (args.category) query.andWhere('p.category = :category', { category: args.category });
+    const after = decodeCursor(args.after, 3);
+    if (after) {
+      query.andWhere('(p.shelter_id, p.label, p.id) > (CAST(:afterShelter AS uuid), :afterLabel, CAST(:afterId AS uuid))', {
+        afterShelter: after[0], afterLabel: after[1], afterId: after[2],
+      });
+    }
+    const rows = await query.take(args.first + 1).getMany();
+    return pageOf(rows, args.first, (p) => [p.shelterId, p.label, p.id]);
   }
 
   async shelter(id: string): Promise<ShelterEntity> {
@@ -200,6 +227,13 @@ export class NetworkService {
       if (foreign.length > 0) {
         throw DomainError.badInput(`The shelter does not offer ${[...new Set(foreign.map((p) => p.category))].join(', ')}`, [
           { field: 'places.category', problems: ['category not offered by this shelter'] },
+        ]);
+      }
+      const [{ existing }] = await tx.query<{ existing: number }>(`SELECT count(*)::int AS existing FROM place WHERE shelter_id = $1`, [input.shelterId]);
+      if (existing + input.places.length > MAX_PLACES_PER_SHELTER) {
+        // Shelter.places is a bounded list (the query cost counts on it): a location never grows past this.
+        throw DomainError.badInput(`A shelter has at most ${MAX_PLACES_PER_SHELTER} places (it has ${existing})`, [
+          { field: 'places', problems: [`at most ${MAX_PLACES_PER_SHELTER - existing} more places`] },
         ]);
       }
       const labels = input.places.map((p) => p.label);

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { canActForShelter, Principal } from '../auth/principal.js';
 import { PlaceStatus } from '../common/enums.js';
 import { DomainError } from '../common/errors.js';
+import { decodeCursor, Page, pageOf } from '../common/pagination.js';
 import { Transactions, Tx } from '../database/transactions.js';
 import { actorOf } from '../network/network.service.js';
 import { PlaceEntity } from '../network/place.entity.js';
@@ -347,8 +348,21 @@ export class PlacementService {
     return stay;
   }
 
-  async claimsOfShelter(shelterId: string): Promise<ClaimEntity[]> {
-    return this.dataSource.getRepository(ClaimEntity).find({ where: { shelterId }, order: { createdAt: 'DESC' }, take: 200 });
+  /** Newest first, keyset on (created_at, id); the cursor keeps created_at to the microsecond. */
+  async claimsOfShelter(shelterId: string, first: number, after?: string): Promise<Page<ClaimEntity>> {
+    const query = this.dataSource
+      .getRepository(ClaimEntity)
+      .createQueryBuilder('c')
+      .addSelect('c.created_at::text', 'cursor_at')
+      .where('c.shelter_id = :shelterId', { shelterId })
+      .orderBy('c.created_at', 'DESC')
+      .addOrderBy('c.id', 'DESC')
+      .limit(first + 1);
+    const cursor = decodeCursor(after, 2);
+    if (cursor) query.andWhere('(c.created_at, c.id) < (CAST(:afterAt AS timestamptz), CAST(:afterId AS uuid))', { afterAt: cursor[0], afterId: cursor[1] });
+    const { entities, raw } = await query.getRawAndEntities<{ cursor_at: string; c_id: string }>();
+    const at = new Map(raw.map((r) => [r.c_id, r.cursor_at]));
+    return pageOf(entities, first, (c) => [at.get(c.id)!, c.id]);
   }
 
   async activeStaysOfShelter(shelterId: string): Promise<StayEntity[]> {

@@ -28,15 +28,18 @@ import { canReadClientReference, canReadRequest, canReadRequestDetails, ownsRequ
 import { ACCESS_REVOKED, guardedFeed } from '../common/pubsub/guarded-feed.js';
 import type { RequestRecord } from './request.record.js';
 import { ESCALATION, INCOMING_REQUEST, REQUEST_UPDATED } from './request-live.service.js';
-import { ArgsType, Field } from '@nestjs/graphql';
+import { ArgsType, Field, ObjectType } from '@nestjs/graphql';
+import { Connection, PageArgs } from '../common/pagination.js';
 import { IsEnum, IsOptional, IsUUID } from 'class-validator';
 
 @ArgsType()
-export class RequestsArgs {
+export class RequestsArgs extends PageArgs {
   @Field(() => RequestStatus, { nullable: true }) @IsOptional() @IsEnum(RequestStatus) status?: RequestStatus;
   @Field(() => String, { nullable: true, description: 'Home region of the client.' }) @IsOptional() @IsUUID() regionId?: string;
 }
 
+@ObjectType('PlacementRequestConnection', { description: 'A page of placement requests, newest first.' })
+export class PlacementRequestConnectionModel extends Connection(PlacementRequestModel) {}
 
 @Resolver(() => PlacementRequestModel)
 export class PlacementRequestResolver {
@@ -50,7 +53,9 @@ export class PlacementRequestResolver {
     return this.referrals.readableRequest(principal, args.id);
   }
 
-  @Query(() => [PlacementRequestModel], { description: 'Requests you may see: your own (referrer), your region\'s and open ones (intake), all (coordinator).' })
+  @Query(() => PlacementRequestConnectionModel, {
+    description: 'Requests you may see, newest first, a page at a time: your own (referrer), your region\'s and open ones (intake), all (coordinator).',
+  })
   placementRequests(@Args() args: RequestsArgs, @CurrentPrincipal() principal: Principal) {
     return this.referrals.requests(principal, args);
   }

@@ -21,9 +21,15 @@ import {
   allowedCategories, EXCLUSION_TEXT, ExclusionReason, HARD_RULES, MatchOption, matchPlaces, MatchRequest, MatchSettings,
 } from './matching/matching.rules.js';
 import { DistancePreference, RequestStatus, Urgency } from './referral.enums.js';
-import { canReadRequest, ownsRequest, searchesForRequest } from './request-access.js';
+import { canReadRequest, ownsRequest, readableRequestsCondition, searchesForRequest } from './request-access.js';
 import { recordRequestEvent } from './request-effects.js';
 import { REQUEST_SELECT, RequestRecord } from './request.record.js';
+import { decodeCursor, Page, pageOf } from '../common/pagination.js';
+import { MAX_TIMELINE_EVENTS } from '../common/query-limits.js';
+
+// The request columns plus created_at to the microsecond, for the page cursor.
+const REQUEST_PAGE_SELECT = REQUEST_SELECT.replace(/\n\s*FROM placement_request r\s*$/, `, r.created_at::text AS "cursorAt" FROM placement_request r`);
+if (REQUEST_PAGE_SELECT === REQUEST_SELECT) throw new Error('REQUEST_SELECT no longer ends with FROM placement_request r');
 
 const EMERGENCY_REFERRERS = [ReferrerType.POLICE, ReferrerType.VEILIG_THUIS, ReferrerType.PUBLIC_PROSECUTOR, ReferrerType.GGD];
 const OPEN_STATES = [RequestStatus.OPEN, RequestStatus.ESCALATED];
@@ -112,31 +118,37 @@ export class ReferralService implements OnModuleInit {
     return record;
   }
 
-  async requests(principal: Principal, filter: { status?: RequestStatus; regionId?: string }): Promise<RequestRecord[]> {
+  /** A page of the requests the principal may read, newest first, keyset on (created_at, id). */
+  async requests(
+    principal: Principal,
+    filter: { status?: RequestStatus; regionId?: string; first: number; after?: string },
+  ): Promise<Page<RequestRecord>> {
     const where: string[] = [];
     const params: unknown[] = [];
-    const add = (sql: string, value: unknown) => {
+    const bind = (value: unknown) => {
       params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
+      return `$${params.length}`;
     };
-    if (filter.status) add('r.status = ?::request_status', filter.status);
-    if (filter.regionId) add('r.home_region_id = ?', filter.regionId);
-    if (principal.role === Role.REFERRER) {
-      params.push(principal.sub, principal.organisationId ?? null);
-      where.push(`(r.referrer_sub = $${params.length - 1} OR (r.referrer_organisation_id IS NOT NULL AND r.referrer_organisation_id = $${params.length}))`);
-    }
-    const rows: RequestRecord[] = await this.dataSource.query(
-      `${REQUEST_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY r.created_at DESC LIMIT 200`,
+    if (filter.status) where.push(`r.status = ${bind(filter.status)}::request_status`);
+    if (filter.regionId) where.push(`r.home_region_id = ${bind(filter.regionId)}`);
+    const regions = await this.intakeRegions(principal);
+    where.push(readableRequestsCondition(principal, regions, bind));
+    const after = decodeCursor(filter.after, 2);
+    if (after) where.push(`(r.created_at, r.id) < (${bind(after[0])}::timestamptz, ${bind(after[1])}::uuid)`);
+    const rows: (RequestRecord & { cursorAt: string })[] = await this.dataSource.query(
+      `${REQUEST_PAGE_SELECT} WHERE ${where.join(' AND ')} ORDER BY r.created_at DESC, r.id DESC LIMIT ${bind(filter.first + 1)}`,
       params,
     );
-    const regions = await this.intakeRegions(principal);
-    return rows.filter((r) => canReadRequest(principal, r, regions));
+    const page = pageOf(rows, filter.first, (r) => [r.cursorAt, r.id]);
+    return { ...page, nodes: page.nodes.filter((r) => canReadRequest(principal, r, regions)) };
   }
 
+  /** The first events of a request (a timeline is bounded: the query cost counts on it). */
   async timeline(requestId: string) {
     return this.dataSource.query(
-      `SELECT at, kind, actor, detail->>'reason' AS reason, detail->>'note' AS note FROM request_event WHERE request_id = $1 ORDER BY at, id`,
-      [requestId],
+      `SELECT at, kind, actor, detail->>'reason' AS reason, detail->>'note' AS note FROM request_event
+        WHERE request_id = $1 ORDER BY at, id LIMIT $2`,
+      [requestId, MAX_TIMELINE_EVENTS],
     );
   }
 

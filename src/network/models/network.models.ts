@@ -1,5 +1,6 @@
 import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
 import { PlaceCategory, Sex } from '../../common/enums.js';
+import { Connection } from '../../common/pagination.js';
 
 @ObjectType('Region', { description: 'A centre-municipality region (centrumgemeente vrouwenopvang).' })
 export class RegionModel {
@@ -92,3 +93,9 @@ export class AvailabilityRowModel {
   @Field({ description: 'Some shelter in this row has not confirmed its status within STALE_AFTER_HOURS ("no information").' })
   stale: boolean;
 }
+
+@ObjectType('ShelterConnection', { description: 'A page of shelters, by name.' })
+export class ShelterConnectionModel extends Connection(ShelterModel) {}
+
+@ObjectType('PlaceConnection', { description: 'A page of places, by shelter and label.' })
+export class PlaceConnectionModel extends Connection(PlaceModel) {}

@@ -145,4 +145,6 @@ export class PlacementOffersArgs {
   @Field({ defaultValue: true, description: 'Only offers still waiting for an answer (the newest 100 otherwise).' })
   @IsBoolean()
   openOnly: boolean;
+  @Field(() => ID, { nullable: true, description: 'Only the offers made to this request.' }) @IsOptional() @IsUUID()
+  requestId?: string;
 }

@@ -47,7 +47,7 @@ export class WaitingListResolver {
 
   @Query(() => [PlacementOfferModel], { name: 'placementOffers', description: 'Offers for your shelters (intake), your requests (referrer), or all (coordinator); newest first, at most 100.' })
   placementOffersQuery(@Args() args: PlacementOffersArgs, @CurrentPrincipal() principal: Principal) {
-    return this.waiting.offers(principal, args.openOnly);
+    return this.waiting.offers(principal, args.openOnly, args.requestId);
   }
 
   @Subscription(() => PlacementOfferModel, {

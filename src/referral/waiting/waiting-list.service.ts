@@ -249,17 +249,22 @@ export class WaitingListService implements OnModuleInit, OnApplicationBootstrap 
   }
 
   /** Offers the caller may answer or follow: its shelters' (intake), its requests' (referrer), all (coordinator). */
-  async offers(principal: Principal, openOnly: boolean): Promise<PlacementOfferModel[]> {
+  async offers(principal: Principal, openOnly: boolean, requestId?: string): Promise<PlacementOfferModel[]> {
     const where = [openOnly ? `o.status = 'OFFERED'` : 'true'];
     const params: unknown[] = [];
+    if (requestId) {
+      params.push(requestId);
+      where.push(`o.request_id = $${params.length}`);
+    }
     if (principal.role === Role.INTAKE) {
       params.push(principal.shelterIds);
       where.push(`o.shelter_id = ANY($${params.length}::uuid[])`);
     } else if (principal.role !== Role.COORDINATOR) {
       params.push(principal.role, principal.organisationId ?? null, principal.sub);
-      where.push(`o.request_id IN (SELECT id FROM placement_request WHERE referrer_role = $1
-                    AND ((referrer_organisation_id IS NOT NULL AND referrer_organisation_id = $2)
-                      OR (referrer_organisation_id IS NULL AND $2::text IS NULL AND referrer_sub = $3)))`);
+      const [role, org, sub] = [params.length - 2, params.length - 1, params.length].map((n) => `$${n}`);
+      where.push(`o.request_id IN (SELECT id FROM placement_request WHERE referrer_role = ${role}
+                    AND ((referrer_organisation_id IS NOT NULL AND referrer_organisation_id = ${org})
+                      OR (referrer_organisation_id IS NULL AND ${org}::text IS NULL AND referrer_sub = ${sub})))`);
     }
     return this.dataSource.query(`${OFFER_SELECT} WHERE ${where.join(' AND ')} ORDER BY o.created_at DESC LIMIT 100`, params);
   }
