@@ -209,6 +209,24 @@ describe('the waiting list', () => {
     }
   });
 
+  it('a referrer cancels a waiting request that holds an offer: the offer is withdrawn and its place moves on', async () => {
+    const w = await world();
+    try {
+      const { shelter, free } = await fullShelter(w, { places: 1, beds: 3 });
+      const first = await waitingRequest(w, shelter);
+      const second = await waitingRequest(w, shelter);
+      await free();
+      await waitFor(async () => (await w.db.pool.query(`SELECT 1 FROM placement_offer WHERE status = 'OFFERED' AND request_id = $1`, [first.id])).rowCount === 1);
+      const cancelled = ok(await w.t.gql(`mutation($id: ID!) { cancelPlacementRequest(id: $id) { status } }`, { id: first.id }, w.police));
+      expect(cancelled.cancelPlacementRequest.status).toBe('CANCELLED');
+      await waitFor(async () => (await w.db.pool.query(`SELECT 1 FROM placement_offer WHERE status = 'OFFERED' AND request_id = $1`, [second.id])).rowCount === 1);
+      const { rows } = await w.db.pool.query(`SELECT request_id, status::text FROM placement_offer ORDER BY created_at`);
+      expect(rows).toEqual([{ request_id: first.id, status: 'WITHDRAWN' }, { request_id: second.id, status: 'OFFERED' }]);
+    } finally {
+      await w.close();
+    }
+  });
+
   it('a waiting request is announced before it expires, then closes as NO_CAPACITY', async () => {
     const w = await world();
     try {

@@ -484,11 +484,19 @@ export class ReferralService implements OnModuleInit {
       // Who may not even read it gets the same answer as for a request that does not exist.
       if (!allowed && !canReadRequest(principal, scopeOf(request), regions)) throw DomainError.notFound('PlacementRequest', request.id);
       if (!allowed) throw DomainError.forbidden(cancel ? 'Only the referrer or a coordinator cancels a request' : 'Not your request');
-      if (![...OPEN_STATES, RequestStatus.CLAIMED].includes(request.status)) {
+      if (![...OPEN_STATES, RequestStatus.CLAIMED, RequestStatus.WAITING].includes(request.status)) {
         throw DomainError.conflict(`The request is already ${request.status}`, { currentStatus: request.status });
       }
       if (request.status === RequestStatus.CLAIMED && request.claim_id) {
         await this.placement.releaseInTransaction(tx, principal, { claimId: request.claim_id, reason: cancel ? 'request cancelled' : 'request closed' }, { requestOwner: true });
+      }
+      // A waiting request's open offer is withdrawn: its places go to the next in line.
+      const [offer] = await tx.query<{ claim_id: string }>(
+        `SELECT claim_id FROM placement_offer WHERE request_id = $1 AND status = 'OFFERED' FOR UPDATE`,
+        [request.id],
+      );
+      if (offer) {
+        await this.placement.releaseInTransaction(tx, principal, { claimId: offer.claim_id, reason: cancel ? 'request cancelled' : 'request closed' }, { requestOwner: true });
       }
       const reason = cancel ? null : (input as CloseRequestInput).reason;
       const [row] = await tx.query<{ id: string; home_region_id: string; status: string }>(
