@@ -60,8 +60,9 @@ function multilaterate(observations: { from: Point; min: number; max: number }[]
       longitude: fits.reduce((s, p) => s + p.longitude, 0) / fits.length,
     };
   };
-  const coarse = search(50.7, 53.6, 3.3, 7.3, 0.05);
-  return search(coarse.latitude - 0.06, coarse.latitude + 0.06, coarse.longitude - 0.06, coarse.longitude + 0.06, 0.005);
+  const coarse = search(50.7, 53.6, 3.3, 7.3, 0.1);
+  const finer = search(coarse.latitude - 0.12, coarse.latitude + 0.12, coarse.longitude - 0.12, coarse.longitude + 0.12, 0.01);
+  return search(finer.latitude - 0.015, finer.latitude + 0.015, finer.longitude - 0.015, finer.longitude + 0.015, 0.002);
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
