@@ -42,7 +42,13 @@ export async function createApp(options: AppOptions): Promise<NestExpressApplica
   // Helmet's default policy for the API's own HTML (flow exports); the console sets a stricter one.
   app.use(helmet({ crossOriginEmbedderPolicy: false }));
   // The web console at `/` (and the bundled GraphiQL outside production): nothing from another origin.
-  app.use(consoleStatic({ dir: options.config.CONSOLE_DIR, graphiql: !options.config.isProduction }));
+  app.use(
+    consoleStatic({
+      dir: options.config.CONSOLE_DIR,
+      graphiql: !options.config.isProduction,
+      identityProvider: options.config.AUTH_ISSUER ? new URL(options.config.AUTH_ISSUER).origin : undefined,
+    }),
+  );
   app.useBodyParser('json', { limit: '100kb' });
   // Body parser failures (too large, malformed JSON) answer in the GraphQL error shape, never a stack.
   app.use((err: { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction) => {

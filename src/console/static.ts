@@ -9,16 +9,19 @@ const API_PREFIXES = ['/graphql', '/health', '/metrics', '/exports', '/dev', '/c
  * The console's Content-Security-Policy: everything from this origin, the GraphQL socket on the
  * same host, no inline scripts or styles. A request to any other origin is refused by the browser.
  */
-export function consoleCsp(req: Request): string {
+export function consoleCsp(req: Request, identityProvider?: string): string {
   const host = req.headers.host && /^[A-Za-z0-9.\-:[\]]+$/.test(req.headers.host) ? req.headers.host : undefined;
   const sockets = host ? ` ws://${host} wss://${host}` : '';
+  // With OIDC the browser also talks to the issuer (discovery, token, silent renewal in a frame).
+  const idp = identityProvider ? ` ${identityProvider}` : '';
   return [
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self'",
     "img-src 'self' data:",
     "font-src 'self'",
-    `connect-src 'self'${sockets}`,
+    `connect-src 'self'${sockets}${idp}`,
+    `frame-src 'self'${idp}`,
     "worker-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
@@ -36,7 +39,7 @@ export function isApiPath(path: string): boolean {
  * other GET that asks for HTML and is not an API path (client-side routes). The developer
  * explorer (graphiql.html) is served only outside production.
  */
-export function consoleStatic(options: { dir: string; graphiql: boolean }): RequestHandler[] {
+export function consoleStatic(options: { dir: string; graphiql: boolean; identityProvider?: string }): RequestHandler[] {
   const dir = resolve(options.dir);
   const index = join(dir, 'index.html');
   const assets = express.static(dir, {
@@ -47,7 +50,7 @@ export function consoleStatic(options: { dir: string; graphiql: boolean }): Requ
     },
   });
   const csp = (req: Request, res: Response, next: NextFunction) => {
-    if (!isApiPath(req.path)) res.setHeader('Content-Security-Policy', consoleCsp(req));
+    if (!isApiPath(req.path)) res.setHeader('Content-Security-Policy', consoleCsp(req, options.identityProvider));
     next();
   };
   const guardGraphiql = (req: Request, res: Response, next: NextFunction) => {
