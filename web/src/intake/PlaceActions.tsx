@@ -8,6 +8,7 @@ import { CheckboxField, SelectField, TextField } from '../common/fields';
 import { useFormProblems } from '../common/formProblems';
 import { checkHousehold, HouseholdFields, householdInput, type MemberDraft } from '../common/HouseholdFields';
 import { useErrorText, type ErrorContext } from '../common/useErrorText';
+import { useRegions } from '../common/useRegions';
 import { graphql } from '../gql';
 import { errorCode } from '../graphql/errors';
 import type { RowHousehold } from './PlaceRow';
@@ -85,6 +86,7 @@ const Discharge = graphql(`
   }
 `);
 
+const REFERRER_TYPES = ['POLICE', 'VEILIG_THUIS', 'PUBLIC_PROSECUTOR', 'GGD', 'SHELTER', 'TRAFFICKING_COORDINATION', 'HONOUR_VIOLENCE_CENTRE'] as const;
 const BLOCKERS = ['HOUSING', 'DEBTS', 'BENEFITS', 'RESIDENCE_STATUS', 'OTHER'] as const;
 const DESTINATIONS = [
   'INDEPENDENT_HOUSING',
@@ -109,6 +111,7 @@ export function PlaceActions(props: {
   action: BoardAction;
   place: ActionPlace;
   household?: RowHousehold;
+  shelterRegionId: string;
   freePlaces: ActionPlace[];
   onDone(message: string): void;
   onCancel(): void;
@@ -116,7 +119,8 @@ export function PlaceActions(props: {
 }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
-  const { action, place, household, freePlaces, onDone, onCancel, onStale } = props;
+  const { action, place, household, shelterRegionId, freePlaces, onDone, onCancel, onStale } = props;
+  const regions = useRegions();
   const prefix = `act-${action.kind}`;
   const form = useFormProblems(prefix, (field, problems) => describeField(t, field, problems));
   const [failure, setFailure] = useState<string | null>(null);
@@ -135,6 +139,8 @@ export function PlaceActions(props: {
   const [blockers, setBlockers] = useState<string[]>([]);
   const [destination, setDestination] = useState<(typeof DESTINATIONS)[number] | ''>('');
   const [targetPlace, setTargetPlace] = useState('');
+  const [originRegionId, setOriginRegionId] = useState(shelterRegionId);
+  const [referrerType, setReferrerType] = useState<(typeof REFERRER_TYPES)[number] | ''>('');
 
   const [, claim] = useMutation(ClaimPlace);
   const [, release] = useMutation(ReleaseClaim);
@@ -209,7 +215,28 @@ export function PlaceActions(props: {
       };
       break;
     case 'admit':
-      fields = <HouseholdFields prefix={prefix} members={members} onChange={setMembers} errorFor={form.errorFor} fixedCount />;
+      fields = (
+        <>
+          <HouseholdFields prefix={prefix} members={members} onChange={setMembers} errorFor={form.errorFor} fixedCount />
+          <SelectField
+            id={`${prefix}-originRegionId`}
+            label={t('forms.originRegion')}
+            description={t('forms.originRegionHelp')}
+            value={originRegionId}
+            options={regions.map((r) => ({ value: r.id, label: r.name }))}
+            onChange={setOriginRegionId}
+            error={form.errorFor(`${prefix}-originRegionId`)}
+          />
+          <SelectField
+            id={`${prefix}-referrerType`}
+            label={t('forms.referrerType')}
+            value={referrerType}
+            placeholder={t('forms.unknown')}
+            options={REFERRER_TYPES.map((r) => ({ value: r, label: t(`referrerType.${r}`) }))}
+            onChange={setReferrerType}
+          />
+        </>
+      );
       submit = () => {
         const problems = checkHousehold(prefix, members, t);
         if (problems.length) {
@@ -217,7 +244,7 @@ export function PlaceActions(props: {
           return;
         }
         if (household?.kind !== 'hold') return;
-        void handle('generic', () => admit({ input: { claimId: household.claimId, household: householdInput(members) } }), t('done.admit', { label: place.label }));
+        void handle('generic', () => admit({ input: { claimId: household.claimId, household: householdInput(members), originRegionId, referrerType: referrerType || undefined } }), t('done.admit', { label: place.label }));
       };
       break;
     case 'ready':

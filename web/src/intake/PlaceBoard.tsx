@@ -24,6 +24,7 @@ const BoardQuery = graphql(`
     shelter(id: $shelterId) {
       id
       name
+      regionId
       statusConfirmedAt
       places {
         id
@@ -109,6 +110,7 @@ export function PlaceBoard({ shelterId }: { shelterId: string }) {
           action={action}
           place={chosen}
           household={households.get(chosen.id)}
+          shelterRegionId={data.shelter.regionId}
           freePlaces={places.filter((p) => p.status === 'AVAILABLE')}
           onDone={(message) => {
             setAction(null);
