@@ -44,11 +44,9 @@ export function OptionsList(props: {
       <Heading2 id="options-heading">{t('options.title')}</Heading2>
       {data.options.length === 0 ? <Paragraph>{t('options.none')}</Paragraph> : null}
       <ol className="opvangnet-stack">
-        {data.options.map((o, i) => (
+        {data.options.map((o) => (
           <li key={`${o.shelterId}:${o.category}`}>
-            <Heading3>
-              {t('options.rank', { n: i + 1 })} {o.shelterName}
-            </Heading3>
+            <Heading3>{o.shelterName}</Heading3>
             <Paragraph>
               {t(`category.${o.category}`)}, <Distance km={o.distanceKm} />, {t('options.places', { count: o.places.length, labels: o.places.map((p) => p.label).join(', ') })}
             </Paragraph>

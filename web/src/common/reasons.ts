@@ -14,7 +14,7 @@ export function reasonText(t: TFunction, reason: string): string {
   if (reason === 'preferred region') return t('reason.preferred');
   if ((m = /^fits .+ in (one unit|(\d+) units)$/.exec(reason))) return t('reason.fits', { count: m[2] ? Number(m[2]) : 1 });
   if (reason === 'emergency bed, intake 24/7') return t('reason.emergency');
-  if ((m = /^status confirmed (.+)$/.exec(reason))) return t('reason.statusConfirmed', { ago: m[1] });
+  if (/^status confirmed /.test(reason)) return t('reason.statusConfirmed');
   if ((m = /^staff speak (.+)$/.exec(reason))) return t('reason.languages', { languages: m[1] });
   return reason;
 }
