@@ -40,9 +40,12 @@ describe('console: serving, CSP and development sign-in', () => {
     const route = await request(t.service.url).get('/intake/opvang/abc').set('Accept', 'text/html');
     expect(route.status).toBe(200);
     expect(route.text).toContain('<div id="root"></div>');
+    // A browser opening /graphql in development is sent to the bundled explorer, never a CDN page.
     const graphql = await request(t.service.url).get('/graphql').set('Accept', 'text/html');
-    expect(graphql.text).not.toContain('<div id="root">');
-    expect(graphql.text).not.toMatch(/cdn|unpkg|jsdelivr/i);
+    expect(graphql.status).toBe(302);
+    expect(graphql.headers.location).toBe('/graphiql.html');
+    const api = await request(t.service.url).get('/graphql?query=%7B__typename%7D').set('Accept', 'application/json').set('apollo-require-preflight', '1');
+    expect(api.text).not.toContain('<div id="root">');
     const health = await request(t.service.url).get('/health').set('Accept', 'text/html');
     expect(health.headers['content-type']).toMatch(/json/);
     const unknownDev = await request(t.service.url).get('/dev/nothing').set('Accept', 'text/html');

@@ -9,7 +9,7 @@ const API_PREFIXES = ['/graphql', '/health', '/metrics', '/exports', '/dev', '/c
  * The console's Content-Security-Policy: everything from this origin, the GraphQL socket on the
  * same host, no inline scripts or styles. A request to any other origin is refused by the browser.
  */
-export function consoleCsp(req: Request, identityProvider?: string): string {
+export function consoleCsp(req: Request, identityProvider?: string, explorer = false): string {
   const host = req.headers.host && /^[A-Za-z0-9.\-:[\]]+$/.test(req.headers.host) ? req.headers.host : undefined;
   const sockets = host ? ` ws://${host} wss://${host}` : '';
   // With OIDC the browser also talks to the issuer (discovery, token, silent renewal in a frame).
@@ -17,9 +17,10 @@ export function consoleCsp(req: Request, identityProvider?: string): string {
   return [
     "default-src 'self'",
     "script-src 'self'",
-    "style-src 'self'",
+    // GraphiQL's editor (Monaco, development only) sets inline styles and embeds its icon font.
+    explorer ? "style-src 'self' 'unsafe-inline'" : "style-src 'self'",
     "img-src 'self' data:",
-    "font-src 'self'",
+    explorer ? "font-src 'self' data:" : "font-src 'self'",
     `connect-src 'self'${sockets}${idp}`,
     `frame-src 'self'${idp}`,
     "worker-src 'self'",
@@ -50,12 +51,20 @@ export function consoleStatic(options: { dir: string; graphiql: boolean; identit
     },
   });
   const csp = (req: Request, res: Response, next: NextFunction) => {
-    if (!isApiPath(req.path)) res.setHeader('Content-Security-Policy', consoleCsp(req, options.identityProvider));
+    if (!isApiPath(req.path)) res.setHeader('Content-Security-Policy', consoleCsp(req, options.identityProvider, req.path === '/graphiql.html'));
     next();
   };
   const guardGraphiql = (req: Request, res: Response, next: NextFunction) => {
     if (!options.graphiql && (req.path === '/graphiql.html' || req.path.startsWith('/assets/graphiql'))) {
       res.status(404).json({ error: { code: 'NOT_FOUND', message: 'Not found' } });
+      return;
+    }
+    next();
+  };
+  // A developer who opens /graphql in a browser gets the bundled explorer (never a CDN page).
+  const explorer = (req: Request, res: Response, next: NextFunction) => {
+    if (options.graphiql && req.method === 'GET' && req.path === '/graphql' && !req.query.query && !req.headers.upgrade && req.accepts(['json', 'html']) === 'html') {
+      res.redirect(302, '/graphiql.html');
       return;
     }
     next();
@@ -75,5 +84,5 @@ export function consoleStatic(options: { dir: string; graphiql: boolean; identit
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(index);
   };
-  return [csp, guardGraphiql, serveAssets, spaFallback];
+  return [csp, guardGraphiql, explorer, serveAssets, spaFallback];
 }

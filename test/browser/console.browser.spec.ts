@@ -125,6 +125,14 @@ describeInBrowser('console in a real browser (Chromium, real service, real Postg
     await page.getByRole('button', { name: 'Nederlands' }).click();
   });
 
+  it('the developer explorer (GraphiQL) runs from the bundle, with nothing from another origin', async () => {
+    const { page } = await open();
+    await page.goto('/graphql');
+    expect(new URL(page.url()).pathname).toBe('/graphiql.html');
+    await page.getByText('GraphiQL', { exact: false }).first().waitFor();
+    await page.locator('.graphiql-container').waitFor();
+  });
+
   it('intake holds a place, a coordinator sees it held without reload; the intake admits and discharges', async () => {
     const shelter = await featuredShelter(t);
     const [place] = await availablePlaces(t, shelter.id);

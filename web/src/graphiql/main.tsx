@@ -1,6 +1,7 @@
 // The developer explorer, bundled from npm (no CDN) and served outside production only.
 import 'graphiql/setup-workers/vite';
 import 'graphiql/style.css';
+import './page.css';
 import { createGraphiQLFetcher } from '@graphiql/toolkit';
 import { GraphiQL } from 'graphiql';
 import { createRoot } from 'react-dom/client';
