@@ -123,7 +123,9 @@ const ARTIFACTS = join(process.cwd(), 'test/artifacts');
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
-  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+  // Phone screens whole; desktop screens as the viewport shows them (the board is long).
+  const phone = (page.viewportSize()?.width ?? 1280) < 600;
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: phone });
 }
 
 /** The board row of one place (its row header is the place label). */
