@@ -12,6 +12,7 @@ import {
   describeInBrowser,
   expectAccessible,
   expectClean,
+  expectNoSidewaysScroll,
   launchBrowser,
   openPage,
   placeRow,
@@ -87,7 +88,7 @@ describeInBrowser('console in a real browser (Chromium, real service, real Postg
   let t: TestService;
   let browser: Browser;
   const pages: WatchedPage[] = [];
-  const open = async (options: { mobile?: boolean } = {}) => {
+  const open = async (options: { mobile?: boolean; viewport?: { width: number; height: number } } = {}) => {
     const watched = await openPage(browser, t.service.url, options);
     pages.push(watched);
     return watched;
@@ -175,6 +176,53 @@ describeInBrowser('console in a real browser (Chromium, real service, real Postg
     await placeRow(intake.page, place.label).getByText('Vrij', { exact: true }).waitFor();
     const { rows } = await t.db.pool.query(`SELECT status FROM place WHERE id = $1`, [place.id]);
     expect(rows[0].status).toBe('AVAILABLE');
+  });
+
+  it('a stale status asks to be confirmed; a stale upkeep edit is refused in plain words, keeps the reason, and works on retry', async () => {
+    const shelter = await featuredShelter(t);
+    const place = (await availablePlaces(t, shelter.id)).at(-1)!;
+    await t.db.pool.query(`UPDATE shelter SET status_confirmed_at = now() - interval '30 hours' WHERE id = $1`, [shelter.id]);
+    const { page } = await open();
+    await signIn(page, { person: /^Intakemedewerker van / });
+    await page.getByText('Klopt dit overzicht nog?').waitFor();
+    await page.getByRole('button', { name: 'Ja, onze plekken kloppen' }).click();
+    await page.getByText('Klopt dit overzicht nog?').waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Opnieuw bevestigen' }).waitFor();
+    const { rows: confirmed } = await t.db.pool.query(`SELECT status_confirmed_at > now() - interval '1 minute' AS fresh FROM shelter WHERE id = $1`, [shelter.id]);
+    expect(confirmed[0].fresh).toBe(true);
+
+    await page.getByRole('button', { name: `Plek ${place.label} buiten gebruik` }).click();
+    await page.getByRole('textbox', { name: 'Reden' }).fill('waterschade');
+    // Meanwhile someone else changes the place twice: the version the form was opened with is stale.
+    const coordinator = await t.token({ role: Role.COORDINATOR });
+    const setStatus = (status: string, expectedVersion: number) =>
+      t.gql(`mutation ($i: SetPlaceStatusInput!) { setPlaceStatus(input: $i) { version } }`, { i: { placeId: place.id, status, reason: 'controle', expectedVersion } }, coordinator);
+    const { rows } = await t.db.pool.query<{ version: number }>(`SELECT version FROM place WHERE id = $1`, [place.id]);
+    expect((await setStatus('OUT_OF_SERVICE', rows[0].version)).errors).toBeUndefined();
+    expect((await setStatus('AVAILABLE', rows[0].version + 1)).errors).toBeUndefined();
+    await page.getByRole('button', { name: 'Buiten gebruik stellen', exact: true }).click();
+    await page.getByText('Iemand anders heeft deze plek net gewijzigd. Het overzicht is bijgewerkt; probeer het opnieuw.').waitFor();
+    expect(await page.getByRole('textbox', { name: 'Reden' }).inputValue()).toBe('waterschade');
+    await page.getByRole('button', { name: 'Buiten gebruik stellen', exact: true }).click();
+    await page.getByText(`Plek ${place.label} is buiten gebruik gesteld.`).waitFor();
+    await placeRow(page, place.label).getByText('Buiten gebruik', { exact: true }).waitFor();
+    await placeRow(page, place.label).getByText('(reden: waterschade)').waitFor();
+    await page.getByRole('button', { name: `Plek ${place.label} weer in gebruik` }).click();
+    await page.getByRole('textbox', { name: 'Reden' }).fill('gerepareerd');
+    await page.getByRole('button', { name: 'Weer in gebruik nemen', exact: true }).click();
+    await placeRow(page, place.label).getByText('Vrij', { exact: true }).waitFor();
+  });
+
+  it('at 200 % zoom (640 × 450 CSS pixels) the board and the request form reflow without sideways scrolling', async () => {
+    const intake = await open({ viewport: { width: 640, height: 450 } });
+    await signIn(intake.page, { person: /^Intakemedewerker van / });
+    await intake.page.getByRole('table').first().waitFor();
+    await expectNoSidewaysScroll(intake.page);
+    const officer = await open({ viewport: { width: 640, height: 450 } });
+    await signIn(officer.page, { person: 'Politieagent (basisteam)' });
+    await officer.page.getByRole('link', { name: 'Nieuw plaatsingsverzoek' }).click();
+    await officer.page.getByRole('button', { name: 'Verzoek indienen' }).waitFor();
+    await expectNoSidewaysScroll(officer.page);
   });
 
   it('two intake workers hold the same place at once: one succeeds, the other reads why and sees the fresh board', async () => {

@@ -60,10 +60,14 @@ export interface WatchedPage {
   received: string[];
 }
 
-export async function openPage(browser: Browser, baseUrl: string, options: { mobile?: boolean } = {}): Promise<WatchedPage> {
+export async function openPage(
+  browser: Browser,
+  baseUrl: string,
+  options: { mobile?: boolean; viewport?: { width: number; height: number } } = {},
+): Promise<WatchedPage> {
   const context = await browser.newContext({
     baseURL: baseUrl,
-    viewport: options.mobile ? { width: 390, height: 844 } : { width: 1280, height: 900 },
+    viewport: options.viewport ?? (options.mobile ? { width: 390, height: 844 } : { width: 1280, height: 900 }),
     isMobile: options.mobile ?? false,
     hasTouch: options.mobile ?? false,
     locale: 'nl-NL',
@@ -131,6 +135,15 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 /** The board row of one place (its row header is the place label). */
 export function placeRow(page: Page, label: string): Locator {
   return page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: new RegExp(`^${label}\\b`) }) });
+}
+
+/** Nothing on the page needs sideways scrolling (WCAG 1.4.10 reflow; tables scroll in their own box). */
+export async function expectNoSidewaysScroll(page: Page): Promise<void> {
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+    scrollWidth: (globalThis as any).document.documentElement.scrollWidth as number,
+    innerWidth: (globalThis as any).innerWidth as number,
+  }));
+  expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
 }
 
 /** Press Tab until `target` has focus: proves it is reachable by keyboard alone. */

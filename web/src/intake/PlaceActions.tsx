@@ -127,6 +127,9 @@ export function PlaceActions(props: {
   const [busy, setBusy] = useState(false);
   const idempotencyKey = useMemo(newKey, []);
   const heading = useRef<HTMLHeadingElement>(null);
+  // Optimistic concurrency: the version the person saw when opening the form, not the live one;
+  // after a refused stale edit, the next attempt uses the version the refreshed board shows.
+  const seenVersion = useRef<number | null>(place.version);
   useEffect(() => heading.current?.focus(), []);
 
   // Every form's typed values live here, so a failed attempt never loses them.
@@ -167,7 +170,10 @@ export function PlaceActions(props: {
       return;
     }
     setFailure(errorText(result.error, context, t(`actions.${action.kind}`, { label: place.label })));
-    if (code === 'CONFLICT') onStale();
+    if (code === 'CONFLICT') {
+      seenVersion.current = null;
+      onStale();
+    }
   };
 
   let fields: ReactNode = null;
@@ -208,7 +214,7 @@ export function PlaceActions(props: {
           const status = action.kind === 'outOfService' ? 'OUT_OF_SERVICE' : 'AVAILABLE';
           void handle(
             'placeEdit',
-            () => setStatus({ input: { placeId: place.id, status, reason, expectedVersion: place.version } }),
+            () => setStatus({ input: { placeId: place.id, status, reason, expectedVersion: seenVersion.current ?? place.version } }),
             t(`done.${action.kind}`, { label: place.label }),
           );
         }
