@@ -29,6 +29,13 @@ export default defineConfig({
       },
     },
   },
+  // The dev server pre-bundles the console's dependencies only: GraphiQL imports its Monaco
+  // workers with `?worker`, which the pre-bundler cannot load (the production build can). With
+  // `npm run dev:web`, use the running service's /graphiql.html.
+  optimizeDeps: {
+    entries: ['index.html'],
+    exclude: ['graphiql', '@graphiql/react', '@graphiql/toolkit'],
+  },
   server: {
     port: 5173,
     proxy: {
