@@ -24,6 +24,8 @@ import { dataSourceOptions } from './database/data-source.js';
 import { Transactions } from './database/transactions.js';
 import { NetworkModule } from './network/network.module.js';
 import { HealthController } from './observability/health.controller.js';
+import { ConsoleConfigController } from './console/console-config.controller.js';
+import { DevSignInController } from './console/dev-sign-in.controller.js';
 import { Metrics } from './observability/metrics.js';
 
 
@@ -89,7 +91,12 @@ export class AppModule {
         FlowsModule,
         AuditModule,
       ],
-      controllers: [HealthController],
+      // The development sign-in exists only outside production and without an OIDC issuer.
+      controllers: [
+        HealthController,
+        ConsoleConfigController,
+        ...(!options.config.isProduction && !options.config.usesOidc ? [DevSignInController] : []),
+      ],
       providers: [
         { provide: APP_PIPE, useClass: RejectControlCharactersPipe },
         { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -58,6 +58,7 @@ async function main(): Promise<void> {
       const token = await new TokenService(config).sign({ sub: 'dev-coordinator', role: Role.COORDINATOR }, '12h');
       process.stdout.write(
         `\n  opvangnet is ready at ${graphqlUrl}\n\n` +
+          `  Web console: http://localhost:${service.port}/ (pick a demo person)\n\n` +
           `  Dev token (COORDINATOR, 12 h), send as "Authorization: Bearer <token>":\n\n  ${token}\n\n` +
           `  Other roles: npm run token -- --role INTAKE --shelter <shelterId>\n\n`,
       );

@@ -9,6 +9,7 @@ import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { AppModule, AppOptions } from './app.module.js';
 import { PinoNestLogger } from './observability/logger.js';
+import { consoleStatic } from './console/static.js';
 
 export interface RunningService {
   app: INestApplication;
@@ -38,11 +39,14 @@ export async function createApp(options: AppOptions): Promise<NestExpressApplica
       autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
     }),
   );
+  // Helmet's default policy for the API's own HTML (flow exports); the console sets a stricter one.
+  app.use(helmet({ crossOriginEmbedderPolicy: false }));
+  // The web console at `/` (and the bundled GraphiQL outside production): nothing from another origin.
   app.use(
-    helmet({
-      // GraphiQL (development only) loads scripts from a CDN; production serves no HTML at all.
-      contentSecurityPolicy: options.config.isProduction ? undefined : false,
-      crossOriginEmbedderPolicy: false,
+    consoleStatic({
+      dir: options.config.CONSOLE_DIR,
+      graphiql: !options.config.isProduction,
+      identityProvider: options.config.AUTH_ISSUER ? new URL(options.config.AUTH_ISSUER).origin : undefined,
     }),
   );
   app.useBodyParser('json', { limit: '100kb' });

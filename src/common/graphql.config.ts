@@ -136,7 +136,8 @@ export function graphqlConfig(deps: {
     autoSchemaFile: true,
     sortSchema: true,
     introspection: !config.isProduction,
-    graphiql: !config.isProduction,
+    // Apollo's landing page loads GraphiQL from a CDN; the console bundles its own (/graphiql.html).
+    graphiql: false,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,

@@ -43,6 +43,18 @@ export class AppConfig {
   @IsOptional() @IsString()
   AUTH_JWKS_URL?: string;
 
+  /** The console's OIDC client (authorization code + PKCE) at AUTH_ISSUER; handed to the browser by /console/config. */
+  @IsOptional() @IsString() @MinLength(1)
+  OIDC_CLIENT_ID?: string;
+
+  /** Scopes the console asks the issuer for, space-separated. */
+  @IsString() @MinLength(1)
+  OIDC_SCOPES = 'openid profile';
+
+  /** Where the built web console is (served at `/`); relative to the working directory. */
+  @IsString() @MinLength(1)
+  CONSOLE_DIR = 'dist/web';
+
   /** Per principal and instance: reads, and the stricter budget for claims and requests. */
   @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000)
   RATE_LIMIT_READS_PER_MINUTE = 600;
@@ -160,6 +172,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   if (config.AUTH_ISSUER && !/^https?:\/\//.test(config.AUTH_ISSUER)) {
     throw new Error('Invalid configuration: AUTH_ISSUER must be a URL');
+  }
+  if (config.OIDC_CLIENT_ID && !config.AUTH_ISSUER) {
+    throw new Error('Invalid configuration: OIDC_CLIENT_ID needs AUTH_ISSUER (the issuer the console signs in at)');
+  }
+  if (!/(^|\s)openid(\s|$)/.test(config.OIDC_SCOPES)) {
+    throw new Error('Invalid configuration: OIDC_SCOPES must include "openid"');
   }
   const loopback = /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/;
   if (config.isProduction && config.AUTH_ISSUER && !config.AUTH_ISSUER.startsWith('https://') && !loopback.test(config.AUTH_ISSUER)) {
