@@ -43,12 +43,16 @@ export class AppConfig {
   @IsOptional() @IsString()
   AUTH_JWKS_URL?: string;
 
-  /** Per principal and instance: reads, and the stricter budget for claims and requests. */
+  /** Per principal, shared by all instances: reads, and the stricter budget for claims and requests. */
   @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000)
   RATE_LIMIT_READS_PER_MINUTE = 600;
 
   @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000)
   RATE_LIMIT_WRITES_PER_MINUTE = 60;
+
+  /** Per principal, shared by all instances: CSV and HTML flow exports (each one is a whole report). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000)
+  RATE_LIMIT_EXPORTS_PER_MINUTE = 30;
 
   @Transform(toInt) @IsInt() @Min(2) @Max(50)
   MAX_QUERY_DEPTH = 12;
