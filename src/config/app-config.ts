@@ -129,27 +129,49 @@ export class AppConfig {
   }
 }
 
+/** A setting is missing or wrong: the message names it, on one line, and no stack is worth printing. */
+export class ConfigError extends Error {
+  constructor(
+    readonly problems: string[],
+    readonly settings: string[],
+  ) {
+    super(`Invalid configuration: ${problems.join('; ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const listed = (names: string[]) => (names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`);
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.keys(new AppConfig());
   const raw = Object.fromEntries(Object.entries(env).filter(([key]) => known.includes(key)));
   const config = plainToInstance(AppConfig, raw, { exposeDefaultValues: true });
   const errors = validateSync(config, { whitelist: false });
   if (errors.length > 0) {
-    const details = errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join(', ')}`);
-    throw new Error(`Invalid configuration:\n  ${details.join('\n  ')}`);
+    // class-validator's messages start with the setting's name; values are not echoed (secrets).
+    const problems = errors.map((e) => Object.values(e.constraints ?? {}).join(', ') || `${e.property} is invalid`);
+    throw new ConfigError(problems, errors.map((e) => e.property));
   }
-  if (config.isProduction && (!config.AUTH_ISSUER || !config.AUTH_AUDIENCE)) {
-    throw new Error('Invalid configuration: production needs AUTH_ISSUER and AUTH_AUDIENCE (OIDC tokens verified against the issuer\'s JWKS)');
+  const problems: string[] = [];
+  const settings: string[] = [];
+  const problem = (setting: string, message: string) => {
+    settings.push(setting);
+    problems.push(message);
+  };
+  if (config.isProduction) {
+    const missing = (['DATABASE_URL', 'AUTH_ISSUER', 'AUTH_AUDIENCE'] as const).filter((name) => !config[name]);
+    if (missing.length) {
+      settings.push(...missing);
+      problems.push(`production needs ${listed(missing)}`);
+    }
   }
   if (config.AUTH_ISSUER && !/^https?:\/\//.test(config.AUTH_ISSUER)) {
-    throw new Error('Invalid configuration: AUTH_ISSUER must be a URL');
+    problem('AUTH_ISSUER', 'AUTH_ISSUER must be a URL');
   }
   const loopback = /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/;
-  if (config.isProduction && config.AUTH_ISSUER && !config.AUTH_ISSUER.startsWith('https://') && !loopback.test(config.AUTH_ISSUER)) {
-    throw new Error('Invalid configuration: AUTH_ISSUER must use https in production');
+  if (config.isProduction && config.AUTH_ISSUER?.startsWith('http://') && !loopback.test(config.AUTH_ISSUER)) {
+    problem('AUTH_ISSUER', 'AUTH_ISSUER must use https in production');
   }
-  if (config.isProduction && !config.DATABASE_URL) {
-    throw new Error('Invalid configuration: DATABASE_URL must be set in production (no embedded database)');
-  }
+  if (problems.length) throw new ConfigError(problems, settings);
   return config;
 }
