@@ -65,6 +65,7 @@ async function main(): Promise<void> {
 
     const graphqlUrl = `http://localhost:${service.port}/graphql`;
     log.info({ url: graphqlUrl }, 'opvangnet is serving GraphQL');
+    if (config.METRICS_PORT !== undefined) log.info({ port: config.METRICS_PORT }, '/metrics is served on its own port');
     if (!config.isProduction && !config.usesOidc) {
       const token = await new TokenService(config).sign({ sub: 'dev-coordinator', role: Role.COORDINATOR }, '12h');
       process.stdout.write(

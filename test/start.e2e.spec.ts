@@ -87,12 +87,13 @@ describe('start with missing or invalid settings', () => {
     return new Promise((done) => proc.once('close', (code) => done({ code, stdout, stderr })));
   }
 
-  const production = { NODE_ENV: 'production', DATABASE_URL: 'postgres://opvangnet@127.0.0.1:1/none', AUTH_ISSUER: 'https://idp.example', AUTH_AUDIENCE: 'opvangnet' };
+  const production = { NODE_ENV: 'production', DATABASE_URL: 'postgres://opvangnet@127.0.0.1:1/none', AUTH_ISSUER: 'https://idp.example', AUTH_AUDIENCE: 'opvangnet', METRICS_TOKEN: 'a-metrics-token-of-at-least-24-chars' };
   const without = (...names: (keyof typeof production)[]) => Object.fromEntries(Object.entries(production).filter(([k]) => !names.includes(k as never)));
 
   it.each([
     ['production without AUTH_ISSUER', without('AUTH_ISSUER'), ['AUTH_ISSUER']],
     ['production without AUTH_ISSUER, AUTH_AUDIENCE and DATABASE_URL', without('AUTH_ISSUER', 'AUTH_AUDIENCE', 'DATABASE_URL'), ['AUTH_ISSUER', 'AUTH_AUDIENCE', 'DATABASE_URL']],
+    ['production with /metrics public', without('METRICS_TOKEN'), ['METRICS_TOKEN']],
     ['production with an http issuer', { ...production, AUTH_ISSUER: 'http://idp.example' }, ['AUTH_ISSUER']],
     ['a port that is not a number', { ...production, PORT: 'eighty' }, ['PORT']],
     ['a rate limit of 0', { NODE_ENV: 'development', RATE_LIMIT_READS_PER_MINUTE: '0' }, ['RATE_LIMIT_READS_PER_MINUTE']],

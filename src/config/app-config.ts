@@ -54,6 +54,18 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000)
   RATE_LIMIT_EXPORTS_PER_MINUTE = 30;
 
+  /** When set, /metrics answers only `Authorization: Bearer <METRICS_TOKEN>`. */
+  @IsOptional() @IsString() @MinLength(24)
+  METRICS_TOKEN?: string;
+
+  /** When set, /metrics is served on this port only (not on PORT); 0 picks a free port (tests). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  METRICS_PORT?: number;
+
+  /** Production refuses to start with /metrics open to anyone on PORT unless this says it may. */
+  @Transform(toBool) @IsBoolean()
+  METRICS_PUBLIC = false;
+
   @Transform(toInt) @IsInt() @Min(2) @Max(50)
   MAX_QUERY_DEPTH = 12;
 
@@ -142,7 +154,11 @@ export class ConfigError extends Error {
 
 const listed = (names: string[]) => (names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`);
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+/**
+ * `serve` (the default) adds the rules for a process that answers requests (metrics not public in
+ * production); `tool` is for the migration and seed commands, which serve nothing.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, purpose: 'serve' | 'tool' = 'serve'): AppConfig {
   const known = Object.keys(new AppConfig());
   const raw = Object.fromEntries(Object.entries(env).filter(([key]) => known.includes(key)));
   const config = plainToInstance(AppConfig, raw, { exposeDefaultValues: true });
@@ -171,6 +187,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const loopback = /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/;
   if (config.isProduction && config.AUTH_ISSUER?.startsWith('http://') && !loopback.test(config.AUTH_ISSUER)) {
     problem('AUTH_ISSUER', 'AUTH_ISSUER must use https in production');
+  }
+  if (purpose === 'serve' && config.isProduction && !config.METRICS_TOKEN && config.METRICS_PORT === undefined && !config.METRICS_PUBLIC) {
+    problem('METRICS_TOKEN', 'production needs METRICS_TOKEN or METRICS_PORT so /metrics is not public (or METRICS_PUBLIC=true to allow it)');
+  }
+  if (config.METRICS_PORT !== undefined && config.METRICS_PORT !== 0 && config.METRICS_PORT === config.PORT) {
+    problem('METRICS_PORT', 'METRICS_PORT must differ from PORT');
   }
   if (problems.length) throw new ConfigError(problems, settings);
   return config;
