@@ -85,6 +85,9 @@ describe('rate limits shared by every instance on the same database', () => {
       expect(outcome(await b.gql(READ, {}, token))).toBe('OK');
       const { rows } = await db.pool.query(`SELECT count(*)::int AS n FROM rate_limit_away WHERE key = 'standard:during-hiccup'`);
       expect(rows).toEqual([{ n: 0 }]);
+      const metrics = await request(a.service.url).get('/metrics');
+      expect(Number(/^opvangnet_rate_limit_store_errors_total (\d+)$/m.exec(metrics.text)?.[1])).toBe(11);
+      expect(metrics.text).toMatch(/^opvangnet_rate_limited_total\{budget="standard"\} [1-9]/m);
     } finally {
       await db.pool.query(`ALTER TABLE rate_limit_away RENAME TO rate_limit`);
     }
