@@ -110,4 +110,10 @@ describe('start with missing or invalid settings', () => {
     expect(stderr).not.toMatch(/^\s+at /m);
     expect(stderr).not.toMatch(/Error:/);
   });
+
+  it('says what is wrong with a value in plain words, without echoing it', async () => {
+    const { code, stderr } = await start({ NODE_ENV: 'development', PORT: 'eighty', AUTH_JWT_SECRET: 'too-short-secret' });
+    expect(code).toBe(1);
+    expect(stderr).toBe('opvangnet: Invalid configuration: PORT must be an integer number; AUTH_JWT_SECRET must be longer than or equal to 32 characters\n');
+  });
 });

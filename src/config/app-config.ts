@@ -165,7 +165,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, purpose: 'serve
   const errors = validateSync(config, { whitelist: false });
   if (errors.length > 0) {
     // class-validator's messages start with the setting's name; values are not echoed (secrets).
-    const problems = errors.map((e) => Object.values(e.constraints ?? {}).join(', ') || `${e.property} is invalid`);
+    // A value of the wrong type fails every bound too; then only the type is worth saying.
+    const problems = errors.map((e) => {
+      const c = e.constraints ?? {};
+      return c.isInt ?? c.isBoolean ?? (Object.values(c).join(', ') || `${e.property} is invalid`);
+    });
     throw new ConfigError(problems, errors.map((e) => e.property));
   }
   const problems: string[] = [];
