@@ -5,7 +5,7 @@ import { PlacementSchema1763920100000 } from './1763920100000-PlacementSchema.js
 import { ReferralSchema1763920200000 } from './1763920200000-ReferralSchema.js';
 import { FlowSchema1763920300000 } from './1763920300000-FlowSchema.js';
 import { RetentionSchema1763920400000 } from './1763920400000-RetentionSchema.js';
-import { RateLimitSchema1763920500000 } from './1763920500000-RateLimitSchema.js';
+import { RateLimitSchema1764800000000 } from './1764800000000-RateLimitSchema.js';
 
 export const migrations = [
   NetworkSchema1763920000000,
@@ -13,5 +13,5 @@ export const migrations = [
   ReferralSchema1763920200000,
   FlowSchema1763920300000,
   RetentionSchema1763920400000,
-  RateLimitSchema1763920500000,
+  RateLimitSchema1764800000000,
 ];

@@ -4,8 +4,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * Rate-limit counters shared by every instance (rate-limiter-flexible's Postgres store layout:
  * key, points, expire in epoch milliseconds). Created here, never by the library at runtime.
  */
-export class RateLimitSchema1763920500000 implements MigrationInterface {
-  name = 'RateLimitSchema1763920500000';
+export class RateLimitSchema1764800000000 implements MigrationInterface {
+  name = 'RateLimitSchema1764800000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`CREATE UNLOGGED TABLE rate_limit (
