@@ -4,7 +4,7 @@ import { createDataSource } from '../src/database/data-source.js';
 import { loadDemoNetwork } from '../src/network/demo/demo-network.js';
 import { loadFreeCandidates } from '../src/referral/matching/candidates.js';
 import { allowedCategories } from '../src/referral/matching/matching.rules.js';
-import { RiskLevel, Urgency } from '../src/referral/referral.enums.js';
+import { DistancePreference, RiskLevel, Urgency } from '../src/referral/referral.enums.js';
 import { freshDatabase, measure, serve, startServer, token, writeResult } from './in-process.js';
 import { formatTable, GraphQLHttpClient } from './support.js';
 
@@ -61,7 +61,7 @@ async function main() {
           const graphql = await measure(ITERATIONS, 10, () => gql.call(OPTIONS, { id }, referrer));
           const categories = allowedCategories({ ...input, policeCoDecision: false, honourRelated: !!input.risk.honourRelated, trafficking: false,
             perpetratorNetwork: !!input.risk.perpetratorNetwork, riskLevel: input.risk.level, needsWheelchair: false, needsPets: false, languages: [],
-            preferredRegionIds: [], household: input.household as never });
+            preferredRegionIds: [], household: input.household as never, distancePreference: DistancePreference.FAR });
           const query = <T>(sql: string, params?: unknown[]) => pool.query(sql, params).then((r) => r.rows as T[]);
           const candidates = (await loadFreeCandidates(query, categories)).length;
           // The limit: the one candidate query the service must issue, straight through pg.

@@ -5,6 +5,12 @@ import { PlacementSchema1763920100000 } from './1763920100000-PlacementSchema.js
 import { ReferralSchema1763920200000 } from './1763920200000-ReferralSchema.js';
 import { FlowSchema1763920300000 } from './1763920300000-FlowSchema.js';
 import { RetentionSchema1763920400000 } from './1763920400000-RetentionSchema.js';
+import { ShelterSecrets1763920500000 } from './1763920500000-ShelterSecrets.js';
+import { FreeTextRetention1763920600000 } from './1763920600000-FreeTextRetention.js';
+import { DistancePreference1763920700000 } from './1763920700000-DistancePreference.js';
+import { WaitingStatus1763920800000 } from './1763920800000-WaitingStatus.js';
+import { WaitingList1763920810000 } from './1763920810000-WaitingList.js';
+import { PageIndexes1764700000000 } from './1764700000000-PageIndexes.js';
 import { RateLimitSchema1764800000000 } from './1764800000000-RateLimitSchema.js';
 
 export const migrations = [
@@ -13,5 +19,11 @@ export const migrations = [
   ReferralSchema1763920200000,
   FlowSchema1763920300000,
   RetentionSchema1763920400000,
+  ShelterSecrets1763920500000,
+  FreeTextRetention1763920600000,
+  DistancePreference1763920700000,
+  WaitingStatus1763920800000,
+  WaitingList1763920810000,
+  PageIndexes1764700000000,
   RateLimitSchema1764800000000,
 ];

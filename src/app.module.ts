@@ -69,7 +69,10 @@ export class AppModule {
       module: AppModule,
       imports: [
         TypeOrmModule.forRoot({
-          ...dataSourceOptions(options.databaseUrl ?? 'postgres://schema-only', options.config.DATABASE_POOL_SIZE),
+          ...dataSourceOptions(options.databaseUrl ?? 'postgres://schema-only', options.config.DATABASE_POOL_SIZE, {
+            serviceRole: true,
+            statementTimeoutMs: options.config.DB_STATEMENT_TIMEOUT_MS,
+          }),
           manualInitialization: !options.databaseUrl,
         }),
         CoreModule.register(options),

@@ -86,6 +86,19 @@ describe('bad input to every operation', () => {
     Object.values((schema.getType(root) as GraphQLObjectType).getFields()).map((field) => ({ root, field })),
   );
 
+  it('answers a list of more than 50 wrongly typed items as bad input, not as an internal error', async () => {
+    // graphql-js stops coercing after 50 errors with "Too many errors processing variables".
+    const res = await t.gql(
+      `query($ids: [ID!]) { availability(regionIds: $ids) { regionId } }`,
+      { ids: Array.from({ length: 60 }, () => ({ wrong: true })) },
+      tokens.get(Role.COORDINATOR),
+    );
+    expect(res.status).toBe(400);
+    expect(res.errors!.length).toBeGreaterThan(50);
+    expect(res.errors!.filter((e) => e.extensions?.code !== 'BAD_USER_INPUT')).toEqual([]);
+    expect(res.errors![res.errors!.length - 1].message).toMatch(/Too many errors processing variables/);
+  });
+
   it('covers every query and mutation', () => {
     expect(operations.length).toBeGreaterThan(30);
   });

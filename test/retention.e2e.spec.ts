@@ -1,4 +1,6 @@
+import { Role } from '../src/common/enums.js';
 import { RetentionJob } from '../src/referral/retention.job.js';
+import { ADMIT, createShelter, DISCHARGE, RELEASE, TRANSFER } from './support/fixtures.js';
 import { createTestDatabase, TestDatabase } from './support/database.js';
 import { startTestService, TestService } from './support/service.js';
 
@@ -58,5 +60,55 @@ describe('retention: request details are pseudonymised after the retention perio
     const { rows: [audit] } = await db.pool.query(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'request.pseudonymised'`);
     expect(audit.n).toBe(30);
     expect(await a.service.app.get(RetentionJob).run()).toBe(0);
+  });
+
+  it('leaves no free text of a closed request anywhere in the database, the audit log included', async () => {
+    const shelter = await createShelter(a, { regionCode: 'utrecht', places: 3, beds: 2 });
+    const police = await a.token({ role: Role.REFERRER, referrerType: 'POLICE' as never, organisationId: 'politie-utrecht', sub: 'officer-ret' });
+    const intake = await a.token({ role: Role.INTAKE, shelterIds: [shelter.shelterId], sub: 'intake-ret' });
+    const ok = <T>(res: { errors?: unknown; data?: T }) => {
+      expect(res.errors).toBeUndefined();
+      return res.data!;
+    };
+    const MARK = 'Mevrouw-Jansen-Kerkstraat';
+    const created = ok(await a.gql(`mutation($input: CreatePlacementRequestInput!) { createPlacementRequest(input: $input) { id } }`, {
+      input: {
+        urgency: 'WITHIN_24H',
+        risk: { level: 'MEDIUM', honourRelated: false, trafficking: false, perpetratorNetwork: false, firearmAccess: false, policeCoDecision: false, summary: `${MARK} risk` },
+        household: [{ sex: 'FEMALE', age: 30 }, { sex: 'FEMALE', age: 4 }],
+        homeRegionId: shelter.regionId, avoidRegionIds: [], preferredRegionIds: [], consentToShare: true,
+        residenceStatus: `${MARK} status`, clientReference: 'VT-RET-1', notes: `${MARK} notes`,
+      },
+    }, police)) as { createPlacementRequest: { id: string } };
+    const requestId = created.createPlacementRequest.id;
+    const claimFor = async (placeId: string) =>
+      (ok(await a.gql(`mutation($input: ClaimForRequestInput!) { claimForRequest(input: $input) { claimId } }`,
+        { input: { requestId, placeIds: [placeId] } }, intake)) as { claimForRequest: { claimId: string } }).claimForRequest.claimId;
+
+    ok(await a.gql(RELEASE, { input: { claimId: await claimFor(shelter.placeIds[0]), reason: `${MARK} called to cancel` } }, intake));
+    await claimFor(shelter.placeIds[0]);
+    ok(await a.gql(`mutation($input: CloseRequestInput!) { declinePlacementRequest(input: $input) { status } }`,
+      { input: { requestId, reason: 'NEEDS_NOT_MET', note: `${MARK} decline` } }, intake));
+    const stay = (ok(await a.gql(ADMIT, { input: { claimId: await claimFor(shelter.placeIds[0]) } }, intake)) as { admit: { id: string } }).admit.id;
+    ok(await a.gql(TRANSFER, { input: { stayId: stay, toPlaceIds: [shelter.placeIds[1]], reason: `${MARK} moved rooms` } }, intake));
+    ok(await a.gql(DISCHARGE, { input: { stayId: stay, destination: 'FAMILY_OR_NETWORK', note: `${MARK} left with her sister` } }, intake));
+
+    const tables = (await db.pool.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public'`)).rows.map((r) => r.tablename as string);
+    const holding = async () => {
+      const found: string[] = [];
+      for (const table of tables) {
+        const { rows: [r] } = await db.pool.query(`SELECT count(*)::int AS n FROM "${table}" t WHERE t::text LIKE '%' || $1 || '%'`, [MARK]);
+        if (r.n > 0) found.push(`${table}: ${r.n}`);
+      }
+      return found.sort();
+    };
+    // Free text lives only where retention can reach it: never in the append-only audit log.
+    expect((await holding()).filter((t) => t.startsWith('audit_event'))).toEqual([]);
+    expect((await holding()).length).toBeGreaterThan(0);
+
+    await db.pool.query(`UPDATE placement_request SET closed_at = now() - interval '100 days' WHERE id = $1`, [requestId]);
+    await db.pool.query(`UPDATE stay SET discharged_at = now() - interval '100 days' WHERE id = $1`, [stay]);
+    expect(await a.service.app.get(RetentionJob).run()).toBe(1);
+    expect(await holding()).toEqual([]);
   });
 });

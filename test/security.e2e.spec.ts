@@ -88,9 +88,9 @@ describe('confidential fields for every role, through queries and subscriptions'
     const { rows: attempts } = await t.db.pool.query(`SELECT action, detail FROM audit_event WHERE request_id = 'req-audit-2'`);
     expect(attempts).toEqual([{ action: 'graphql.mutation', detail: { fields: ['createOrganisation'], outcome: 'FORBIDDEN' } }]);
 
-    const list = await t.gql(`query { auditEvents(action: "read *", actor: "auditor-check") { action entityId requestId } }`, {}, coordinator);
-    expect(list.data!.auditEvents).toEqual([{ action: 'read Shelter.address', entityId: mine.shelterId, requestId: 'req-audit-1' }]);
-    const byIntake = await t.gql(`query { auditEvents { id } }`, {}, await t.token({ role: Role.INTAKE, shelterIds: [mine.shelterId] }));
+    const list = await t.gql(`query { auditEvents(action: "read *", actor: "auditor-check") { nodes { action entityId requestId } } }`, {}, coordinator);
+    expect(list.data!.auditEvents.nodes).toEqual([{ action: 'read Shelter.address', entityId: mine.shelterId, requestId: 'req-audit-1' }]);
+    const byIntake = await t.gql(`query { auditEvents { nodes { id } } }`, {}, await t.token({ role: Role.INTAKE, shelterIds: [mine.shelterId] }));
     expect(errorCode(byIntake)).toBe('FORBIDDEN');
   });
 });

@@ -64,7 +64,7 @@ describe('npm start on a fresh machine', () => {
 
     // A request in flight when SIGTERM arrives still gets its answer.
     const inFlight = request(url).post('/graphql').set('Authorization', `Bearer ${token}`)
-      .send({ query: '{ regions { shelters { places { id status } } } }' });
+      .send({ query: '{ shelters(first: 100) { nodes { places(first: 50) { id status } } } }' });
     const answered = inFlight.then((r) => r.status);
     await new Promise((r) => setTimeout(r, 5));
     proc.kill('SIGTERM');

@@ -24,6 +24,7 @@ export const OPERATIONS: Record<string, OperationRule> = {
   'Query.availability': { roles: ALL, scope: 'aggregate counts per region and category; no client data', rate: 'standard' },
   'Query.shelters': { roles: ALL, scope: 'directory without secret address, coordinates or meeting instructions (see fields)', rate: 'standard' },
   'Query.shelter': { roles: ALL, scope: 'as shelters', rate: 'standard' },
+  'Query.places': { roles: ALL, scope: 'as shelters (places carry no secret fields)', rate: 'standard' },
   'Query.organisations': { roles: [INTAKE, COORDINATOR, ADMIN], scope: 'all organisations', rate: 'standard' },
   'Mutation.setPlaceStatus': { roles: [INTAKE, COORDINATOR, ADMIN], scope: 'INTAKE: places of its own shelters', rate: 'standard' },
   'Mutation.confirmShelterStatus': { roles: [INTAKE, COORDINATOR, ADMIN], scope: 'INTAKE: its own shelters', rate: 'standard' },
@@ -57,6 +58,13 @@ export const OPERATIONS: Record<string, OperationRule> = {
   'Subscription.placementRequestUpdated': { roles: [REFERRER, INTAKE, COORDINATOR], scope: 'as placementRequest', rate: 'standard' },
   'Subscription.incomingPlacementRequests': { roles: [INTAKE, COORDINATOR], scope: 'INTAKE: a region of its shelters', rate: 'standard' },
   'Subscription.escalations': { roles: [COORDINATOR], scope: 'all escalations', rate: 'standard' },
+  // waiting list
+  'Mutation.putOnWaitingList': { roles: [REFERRER, INTAKE, COORDINATOR], scope: 'the request\'s owners, the searching intake, coordinators', rate: 'standard' },
+  'Mutation.prioritiseWaitingRequest': { roles: [COORDINATOR], scope: 'any waiting request, with a recorded reason', rate: 'standard' },
+  'Mutation.acceptPlacementOffer': { roles: [REFERRER, INTAKE, COORDINATOR], scope: 'the request\'s owners, the offering shelter\'s intake, coordinators', rate: 'strict' },
+  'Mutation.declinePlacementOffer': { roles: [REFERRER, INTAKE, COORDINATOR], scope: 'as acceptPlacementOffer', rate: 'standard' },
+  'Query.placementOffers': { roles: [REFERRER, INTAKE, COORDINATOR], scope: 'INTAKE: its shelters\' offers; REFERRER: its requests\'; COORDINATOR: all', rate: 'standard' },
+  'Subscription.placementOffers': { roles: [REFERRER, INTAKE, COORDINATOR], scope: 'as the query, checked per event', rate: 'standard' },
   // flows
   'Query.flowReport': { roles: [MUNICIPALITY, COORDINATOR], scope: 'MUNICIPALITY: its own region; aggregates only, small counts withheld', rate: 'standard' },
   // audit
@@ -76,5 +84,13 @@ export const CONFIDENTIAL_FIELDS: Record<string, FieldRule> = {
   'PlacementRequest.receivingShelter': { roles: [REFERRER, INTAKE, COORDINATOR], scope: 'the referrer, searching intake; phone and meeting instructions only' },
   'PlacementRequest.riskSummary': { roles: [REFERRER, INTAKE, COORDINATOR], scope: 'the referrer, searching intake' },
   'PlacementRequest.notes': { roles: [REFERRER, INTAKE, COORDINATOR], scope: 'the referrer, searching intake' },
+  // Data minimisation: any intake may read an open request to offer a place, but only the searching
+  // and receiving parties see these; other regions' intake get null (and age bands, not ages).
+  'PlacementRequest.risk': { roles: [REFERRER, INTAKE, COORDINATOR], scope: 'the referrer, searching and receiving intake; null for other regions\' intake' },
+  'PlacementRequest.avoidRegionIds': { roles: [REFERRER, INTAKE, COORDINATOR], scope: 'as risk' },
+  'PlacementRequest.preferredRegionIds': { roles: [REFERRER, INTAKE, COORDINATOR], scope: 'as risk' },
+  'PlacementRequest.residenceStatus': { roles: [REFERRER, INTAKE, COORDINATOR], scope: 'as risk' },
+  'PlacementRequest.referrerType': { roles: [REFERRER, INTAKE, COORDINATOR], scope: 'as risk' },
+  'RequestEvent.note': { roles: [REFERRER, INTAKE, COORDINATOR], scope: 'free text of a timeline step: as risk' },
   'PlacementRequest.clientReference': { roles: [REFERRER, INTAKE], scope: 'the referrer, the receiving shelter; never coordinators' },
 };

@@ -1,3 +1,4 @@
+import { LOCALITY_RADIUS_KM } from './locality.js';
 import { HttpException, IntrinsicException } from '@nestjs/common';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 
@@ -10,6 +11,10 @@ export enum ErrorCode {
   CONFLICT = 'CONFLICT',
   UNAVAILABLE = 'UNAVAILABLE',
   RATE_LIMITED = 'RATE_LIMITED',
+  /** Refused before execution: the response could hold more values than MAX_QUERY_COST. */
+  QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
+  /** Stopped: the statement or the query ran past its time limit. Ask for less; retrying as is will not help. */
+  TIMEOUT = 'TIMEOUT',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -46,6 +51,9 @@ export class DomainError extends IntrinsicException {
   }
   static internal(): DomainError {
     return new DomainError(ErrorCode.INTERNAL_SERVER_ERROR, 'Internal error; it has been logged');
+  }
+  static timeout(message = 'The query took too long and was stopped; ask for less (smaller pages, fewer fields)'): DomainError {
+    return new DomainError(ErrorCode.TIMEOUT, message);
   }
   static unavailable(message = 'The database is unavailable; nothing was changed. Try again shortly.'): DomainError {
     return new DomainError(ErrorCode.UNAVAILABLE, message);
@@ -115,10 +123,18 @@ export function toDomainError(raw: unknown): DomainError | undefined {
     case '23503':
       return DomainError.badInput('A referenced record does not exist');
     case '23514':
+      if ((err as { constraint?: string; driverError?: { constraint?: string } }).driverError?.constraint === 'shelter_near_locality'
+        || (err as { constraint?: string }).constraint === 'shelter_near_locality') {
+        return DomainError.badInput(`The exact location must lie within ${LOCALITY_RADIUS_KM} km of the shelter's locality`, [
+          { field: 'locality', problems: [`more than ${LOCALITY_RADIUS_KM} km from the exact location`] },
+        ]);
+      }
       return DomainError.conflict('This change would break a consistency rule of the network');
     case '40001':
     case '40P01':
       return DomainError.conflict('Too many simultaneous changes to the same places; try again');
+    case '57014': // query_canceled: the statement timeout (DB_STATEMENT_TIMEOUT_MS) stopped it
+      return DomainError.timeout();
   }
   if (err instanceof HttpException) {
     const status = err.getStatus();
@@ -142,7 +158,12 @@ const PASSTHROUGH_CODES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
   'BAD_REQUEST',
+  ErrorCode.QUERY_TOO_COMPLEX,
+  ErrorCode.TIMEOUT,
 ]);
+
+// graphql-js gives up coercing variables after 50 errors; it is still the client's input.
+const TOO_MANY_INPUT_ERRORS = /^Too many errors processing variables/;
 
 // GraphQL's own coercion messages for input literals: these are the client's input, not a bug.
 const INPUT_VALIDATION = /(Expected value of type|cannot represent|Value ".*" does not exist in|is not defined by type|of required type|was not provided|Expected type)/;
@@ -167,13 +188,18 @@ export function formatGraphQLError(
     };
   }
   const code = String(formatted.extensions?.code ?? '');
+  if (TOO_MANY_INPUT_ERRORS.test(formatted.message)) {
+    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.BAD_USER_INPUT } };
+  }
   if (PASSTHROUGH_CODES.has(code) || (original instanceof GraphQLError && !original.originalError)) {
     const asInput = code === 'GRAPHQL_VALIDATION_FAILED' && INPUT_VALIDATION.test(formatted.message);
+    // The price and the limit tell a client how much smaller to ask.
+    const figures = code === ErrorCode.QUERY_TOO_COMPLEX ? { cost: formatted.extensions?.cost, limit: formatted.extensions?.limit } : {};
     return {
       message: formatted.message,
       locations: formatted.locations,
       path: formatted.path,
-      extensions: { code: asInput ? ErrorCode.BAD_USER_INPUT : code || 'GRAPHQL_VALIDATION_FAILED' },
+      extensions: { code: asInput ? ErrorCode.BAD_USER_INPUT : code || 'GRAPHQL_VALIDATION_FAILED', ...figures },
     };
   }
   logUnexpected(original);

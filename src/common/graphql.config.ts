@@ -3,10 +3,10 @@ import { ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
-import { GraphQLError } from 'graphql';
+import { execute, ExecutionArgs, GraphQLError, specifiedRules, subscribe, validate, ValidationRule } from 'graphql';
 import type { Logger as Pino } from 'pino';
 import { DataSource } from 'typeorm';
-import { AuditLog } from '../audit/audit-log.js';
+import { AuditEntry, AuditLog } from '../audit/audit-log.js';
 import { GqlContext } from '../auth/gql-context.js';
 import { Principal } from '../auth/principal.js';
 import { TokenService } from '../auth/token.service.js';
@@ -14,6 +14,7 @@ import { AppConfig } from '../config/app-config.js';
 import { createNetworkLoaders } from '../network/network.loaders.js';
 import { Metrics } from '../observability/metrics.js';
 import { DomainError, formatGraphQLError } from './errors.js';
+import { costLimitPlugin, executionDeadlinePlugin, operationCost, QueryTooComplexError } from './query-limits.js';
 
 interface WsExtra {
   principal?: Principal;
@@ -25,15 +26,45 @@ function connectionToken(params: Record<string, unknown> | undefined): string | 
   return TokenService.extract(raw);
 }
 
-/** Writes what a request revealed and, for mutations, the attempt and its outcome. */
+/**
+ * One audit row per operation and kind of confidential read, listing every entity read: a
+ * coordinator's query over all requests stays one readable row, and still says who read which.
+ */
+export function groupConfidentialReads(entries: AuditEntry[]): AuditEntry[] {
+  const groups = new Map<string, { first: AuditEntry; ids: string[] }>();
+  for (const entry of entries) {
+    const key = `${entry.action}|${entry.entityType}`;
+    const group = groups.get(key);
+    if (!group) groups.set(key, { first: entry, ids: [entry.entityId] });
+    else if (!group.ids.includes(entry.entityId)) group.ids.push(entry.entityId);
+  }
+  return [...groups.values()].map(({ first, ids }) => ({
+    action: first.action,
+    entityType: first.entityType,
+    entityId: ids.length === 1 ? ids[0] : `${ids.length} ${first.entityType}s`,
+    detail: { entityIds: ids },
+  }));
+}
+
+const AUDIT_UNAVAILABLE = {
+  message: 'The audit log could not be written, so nothing confidential was sent. Try again shortly.',
+  extensions: { code: 'UNAVAILABLE' },
+};
+
+/**
+ * Writes what a request revealed and, for mutations, the attempt and its outcome. Fails closed:
+ * when the audit row of a confidential read cannot be written, the response is replaced by an
+ * error and the secret never leaves.
+ */
 function auditPlugin(audit: AuditLog, log: Pino): ApolloServerPlugin<GqlContext> {
   return {
     async requestDidStart() {
       return {
-        async willSendResponse({ contextValue, operation, operationName, errors }) {
+        async willSendResponse({ contextValue, operation, operationName, errors, response }) {
           const principal = contextValue.principal;
           if (!principal) return;
-          const entries = contextValue.confidentialReads.splice(0);
+          const reads = groupConfidentialReads(contextValue.confidentialReads.splice(0));
+          const entries = [...reads];
           if (operation?.operation === 'mutation') {
             const fields = operation.selectionSet.selections.map((s) => ('name' in s && s.name ? s.name.value : '?'));
             const first = errors?.[0] as GraphQLError | undefined;
@@ -46,7 +77,15 @@ function auditPlugin(audit: AuditLog, log: Pino): ApolloServerPlugin<GqlContext>
             });
           }
           const actor = { sub: principal.sub, role: principal.role, requestId: contextValue.requestId };
-          await audit.write(actor, entries).catch((err) => log.error({ err }, 'audit write failed'));
+          try {
+            await audit.write(actor, entries);
+          } catch (err) {
+            log.error({ err }, 'audit write failed');
+            if (reads.length > 0 && response.body.kind === 'single') {
+              response.body.singleResult = { errors: [AUDIT_UNAVAILABLE] } as typeof response.body.singleResult;
+              response.http.status = 503;
+            }
+          }
         },
       };
     },
@@ -63,11 +102,14 @@ export function graphqlConfig(deps: {
   log: Pino;
 }): ApolloDriverConfig {
   const { config, tokens, dataSource, metrics, audit, log } = deps;
-  const loaders = () => ({ network: createNetworkLoaders(dataSource) });
-  // Depth, cost, aliases, directives and tokens are bounded before execution; batching is off.
+  const loaders = (principal: Principal | undefined, requestId: string) => ({
+    network: createNetworkLoaders(dataSource, principal && { sub: principal.sub, role: principal.role, requestId }),
+  });
+  // Depth, aliases, directives and tokens are bounded before execution; batching is off. Armor's
+  // cost limit does not multiply by list sizes: the list-aware cost (costLimitPlugin) replaces it.
   const armor = new ApolloArmor({
     maxDepth: { n: config.MAX_QUERY_DEPTH },
-    costLimit: { maxCost: config.MAX_QUERY_COST },
+    costLimit: { enabled: false },
     maxAliases: { n: config.MAX_ALIASES },
     maxDirectives: { n: 20 },
     // Armor's token limit re-parses in a plugin and turns a syntax error into a 500; the 100 kB body
@@ -75,6 +117,19 @@ export function graphqlConfig(deps: {
     maxTokens: { enabled: false },
     blockFieldSuggestion: { enabled: config.isProduction },
   }).protect();
+
+  // graphql-ws runs operations without Apollo's plugins and validation rules: the same limits here.
+  const wsRules = [...specifiedRules, ...(armor.validationRules as unknown as ValidationRule[])];
+  const tooComplex = (args: ExecutionArgs) => {
+    let cost: number;
+    try {
+      cost = operationCost(args.schema, args.document, args.operationName ?? undefined, (args.variableValues ?? {}) as Record<string, unknown>);
+    } catch (err) {
+      if (err instanceof GraphQLError) return undefined; // bad variables: execution reports them
+      throw err;
+    }
+    return cost > config.MAX_QUERY_COST ? { errors: [new QueryTooComplexError(cost, config.MAX_QUERY_COST)] } : undefined;
+  };
 
   return {
     path: '/graphql',
@@ -87,20 +142,37 @@ export function graphqlConfig(deps: {
     csrfPrevention: true,
     validationRules: armor.validationRules,
     // Armor is typed against the CommonJS build of @apollo/server; the plugin objects are the same.
-    plugins: [...(armor.plugins as unknown as ApolloServerPlugin[]), metrics.apolloPlugin(), auditPlugin(audit, log) as ApolloServerPlugin],
+    plugins: [
+      ...(armor.plugins as unknown as ApolloServerPlugin[]),
+      costLimitPlugin(config.MAX_QUERY_COST),
+      executionDeadlinePlugin(config.GRAPHQL_EXECUTION_TIMEOUT_MS),
+      metrics.apolloPlugin(),
+      auditPlugin(audit, log) as ApolloServerPlugin,
+    ],
     formatError: (formatted, error) =>
       formatGraphQLError(formatted, error, (err) => log.error({ err }, 'unexpected error in a GraphQL operation')),
     subscriptions: {
       'graphql-ws': {
         path: '/graphql',
         connectionInitWaitTimeout: 10_000,
+        // graphql-ws ServerOptions that Nest's config type leaves out; Nest passes them through to useServer.
+        ...({
+          validate: (schema: ExecutionArgs['schema'], document: ExecutionArgs['document']) => validate(schema, document, wsRules),
+          execute: (args: ExecutionArgs) => tooComplex(args) ?? execute(args),
+          subscribe: (args: ExecutionArgs) => tooComplex(args) ?? subscribe(args),
+        } as object),
         // Errors on the socket get the same mapping (codes, no internals) as over HTTP; what an event
         // revealed is audited like an HTTP response.
         onNext: async (_ctx, _id, _payload, args, result) => {
           const context = args.contextValue as GqlContext | undefined;
           if (context?.principal && context.confidentialReads.length) {
             const actor = { sub: context.principal.sub, role: context.principal.role, requestId: context.requestId };
-            await audit.write(actor, context.confidentialReads.splice(0)).catch((err) => log.error({ err }, 'audit write failed'));
+            try {
+              await audit.write(actor, groupConfidentialReads(context.confidentialReads.splice(0)));
+            } catch (err) {
+              log.error({ err }, 'audit write failed');
+              return { errors: [AUDIT_UNAVAILABLE] } as unknown as typeof result;
+            }
           }
           return result.errors
             ? {
@@ -144,9 +216,10 @@ export function graphqlConfig(deps: {
             authError = err instanceof DomainError ? err : DomainError.unauthenticated();
           }
         }
-        return { req: arg.req, res: arg.res, principal, authError, requestId, loaders: loaders(), confidentialReads: [] };
+        return { req: arg.req, res: arg.res, principal, authError, requestId, loaders: loaders(principal, requestId), confidentialReads: [] };
       }
-      return { principal: arg.extra?.principal, requestId: randomUUID(), loaders: loaders(), confidentialReads: [] };
+      const requestId = randomUUID();
+      return { principal: arg.extra?.principal, requestId, loaders: loaders(arg.extra?.principal, requestId), confidentialReads: [] };
     },
   };
 }

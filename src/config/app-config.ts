@@ -69,8 +69,17 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(2) @Max(50)
   MAX_QUERY_DEPTH = 12;
 
+  /** Most field values one response may hold, lists multiplied by their bound (src/common/query-limits.ts). */
   @Transform(toInt) @IsInt() @Min(100) @Max(1_000_000)
   MAX_QUERY_COST = 20000;
+
+  /** Longest a statement of the service's pool may run (0: no limit). Migrations and seeding are not limited. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(3_600_000)
+  DB_STATEMENT_TIMEOUT_MS = 10000;
+
+  /** Deadline of a GraphQL query; fields still to resolve after it fail with TIMEOUT. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(3_600_000)
+  GRAPHQL_EXECUTION_TIMEOUT_MS = 15000;
 
   @Transform(toInt) @IsInt() @Min(1) @Max(100)
   MAX_ALIASES = 15;
@@ -122,6 +131,18 @@ export class AppConfig {
   /** Local calendar of the reports' days, weeks and months. */
   @IsString()
   REPORT_TIME_ZONE = 'Europe/Amsterdam';
+
+  /** How long a place offered to the first on the waiting list is held for it. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(24 * 60)
+  OFFER_HOLD_MINUTES = 30;
+
+  /** A request leaves the waiting list (NOT_ADMITTED, NO_CAPACITY) after this many days without a place. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(365)
+  WAITING_EXPIRE_DAYS = 28;
+
+  /** The referrer is told this many hours before a waiting request expires. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(24 * 30)
+  WAITING_NOTICE_HOURS = 48;
 
   /** A shelter whose status was not confirmed for this long shows as stale ("no information"). */
   @Transform(toInt) @IsInt() @Min(1) @Max(24 * 30)

@@ -20,7 +20,24 @@ class CountingLogger implements TypeOrmLogger {
   log() {}
 }
 
-export function dataSourceOptions(url: string, poolSize = 20): DataSourceOptions {
+/**
+ * The database role the running service acts as: it cannot SELECT a shelter's secret columns and
+ * reads them only through the audited `read_shelter_secrets` function (migration ShelterSecrets).
+ * Migrations, seeding and tests connect as the login (the schema owner).
+ */
+export const SERVICE_ROLE = 'opvangnet_service';
+
+/**
+ * `serviceRole` and `statementTimeoutMs` only for the service's own pool: migrations, the demo
+ * loader and the history seeder use their own DataSource as the owner, without a time limit,
+ * since they may legitimately run long.
+ */
+export function dataSourceOptions(
+  url: string,
+  poolSize = 20,
+  options: { serviceRole?: boolean; statementTimeoutMs?: number } = {},
+): DataSourceOptions {
+  const statementTimeoutMs = options.statementTimeoutMs ?? 0;
   return {
     type: 'postgres',
     url,
@@ -37,6 +54,9 @@ export function dataSourceOptions(url: string, poolSize = 20): DataSourceOptions
       connectionTimeoutMillis: 5000,
       idleTimeoutMillis: 30000,
       application_name: 'opvangnet',
+      ...(options.serviceRole ? { options: `-c role=${SERVICE_ROLE}` } : {}),
+      // Sent at connect: PostgreSQL cancels any statement of this pool that runs longer (57014 -> TIMEOUT).
+      ...(statementTimeoutMs > 0 ? { statement_timeout: statementTimeoutMs } : {}),
     },
   };
 }

@@ -2,17 +2,20 @@ import { Inject } from '@nestjs/common';
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal } from '../auth/gql-context.js';
 import type { GqlContext } from '../auth/gql-context.js';
-import { canSeeShelterAddress } from '../auth/principal.js';
-import { revealConfidential } from '../auth/confidential.js';
+import { revealsSecret } from '../auth/confidential.js';
 import type { Principal } from '../auth/principal.js';
 import { PlaceStatus } from '../common/enums.js';
 import { AvailabilityService } from './availability.service.js';
-import { AvailabilityArgs, IdArgs, ShelterIdArgs, SheltersArgs } from './dto/network.args.js';
+import {
+  AvailabilityArgs, IdArgs, OrganisationsArgs, PlacesArgs, RegionSheltersArgs, ShelterIdArgs, ShelterPlacesArgs, SheltersArgs,
+} from './dto/network.args.js';
+import type { Page } from '../common/pagination.js';
 import {
   CreateOrganisationInput, CreatePlacesInput, CreateShelterInput, SetPlaceStatusInput, UpdateShelterInput,
 } from './dto/network.inputs.js';
 import {
-  AvailabilityRowModel, CoordinatesModel, OrganisationModel, PlaceModel, RegionModel, ShelterAddressModel, ShelterModel,
+  AvailabilityRowModel, CoordinatesModel, LocalityModel, OrganisationModel, PlaceConnectionModel, PlaceModel, RegionModel,
+  ShelterAddressModel, ShelterConnectionModel, ShelterModel,
 } from './models/network.models.js';
 import { NetworkLoaders } from './network.loaders.js';
 import { NetworkService } from './network.service.js';
@@ -32,9 +35,9 @@ export class RegionResolver {
     return this.network.regions();
   }
 
-  @ResolveField(() => [ShelterModel])
-  shelters(@Parent() region: RegionEntity, @Context() ctx: GqlContext): Promise<ShelterEntity[]> {
-    return loaders(ctx).sheltersByRegion.load(region.id);
+  @ResolveField(() => [ShelterModel], { description: 'The first shelters of the region by name (at most 100); all of them: Query.shelters(regionId).' })
+  shelters(@Parent() region: RegionEntity, @Args() args: RegionSheltersArgs, @Context() ctx: GqlContext): Promise<ShelterEntity[]> {
+    return loaders(ctx).sheltersByRegion(args.first).load(region.id);
   }
 }
 
@@ -43,8 +46,8 @@ export class OrganisationResolver {
   constructor(@Inject(NetworkService) private readonly network: NetworkService) {}
 
   @Query(() => [OrganisationModel])
-  organisations(): Promise<OrganisationEntity[]> {
-    return this.network.organisations();
+  organisations(@Args() args: OrganisationsArgs): Promise<OrganisationEntity[]> {
+    return this.network.organisations(args.first);
   }
 
   @Mutation(() => OrganisationModel)
@@ -61,9 +64,9 @@ export class OrganisationResolver {
 export class ShelterResolver {
   constructor(@Inject(NetworkService) private readonly network: NetworkService) {}
 
-  @Query(() => [ShelterModel])
-  shelters(@Args() args: SheltersArgs): Promise<ShelterEntity[]> {
-    return this.network.shelters(args.regionId, args.category);
+  @Query(() => ShelterConnectionModel, { description: 'Shelters by name, a page at a time.' })
+  shelters(@Args() args: SheltersArgs): Promise<Page<ShelterEntity>> {
+    return this.network.shelters(args);
   }
 
   @Query(() => ShelterModel)
@@ -81,38 +84,40 @@ export class ShelterResolver {
     return loaders(ctx).region.load(shelter.regionId);
   }
 
-  @ResolveField(() => [PlaceModel])
-  places(@Parent() shelter: ShelterEntity, @Context() ctx: GqlContext): Promise<PlaceEntity[]> {
-    return loaders(ctx).placesByShelter.load(shelter.id);
+  @ResolveField(() => [PlaceModel], { description: 'The shelter\'s places by label.' })
+  places(@Parent() shelter: ShelterEntity, @Args() args: ShelterPlacesArgs, @Context() ctx: GqlContext): Promise<PlaceEntity[]> {
+    return loaders(ctx).placesByShelter(args.first).load(shelter.id);
   }
 
   @ResolveField(() => ShelterAddressModel, {
     nullable: true,
-    description: 'Secret. Null unless you are this shelter\'s intake, a coordinator or an admin.',
+    description: 'Secret. Null unless you are this shelter\'s intake, a coordinator or an admin. Every read is audited.',
   })
-  address(@Parent() shelter: ShelterEntity, @Context() ctx: GqlContext): ShelterAddressModel | null {
-    return revealConfidential(ctx, 'Shelter.address', { type: 'shelter', id: shelter.id }, canSeeShelterAddress(ctx.principal, shelter.id), {
-      street: shelter.addressStreet,
-      postcode: shelter.addressPostcode,
-      city: shelter.addressCity,
-    });
+  async address(@Parent() shelter: ShelterEntity, @Context() ctx: GqlContext): Promise<ShelterAddressModel | null> {
+    if (!revealsSecret(ctx, 'Shelter.address', shelter.id)) return null;
+    const row = await loaders(ctx).secrets.address.load(shelter.id);
+    return row?.address_street ? { street: row.address_street, postcode: row.address_postcode!, city: row.address_city! } : null;
   }
 
   @ResolveField(() => CoordinatesModel, { nullable: true, description: 'Secret exact location; same rule as address.' })
-  location(@Parent() shelter: ShelterEntity, @Context() ctx: GqlContext): CoordinatesModel | null {
-    return revealConfidential(ctx, 'Shelter.location', { type: 'shelter', id: shelter.id }, canSeeShelterAddress(ctx.principal, shelter.id), {
-      latitude: shelter.latitude,
-      longitude: shelter.longitude,
-    });
+  async location(@Parent() shelter: ShelterEntity, @Context() ctx: GqlContext): Promise<CoordinatesModel | null> {
+    if (!revealsSecret(ctx, 'Shelter.location', shelter.id)) return null;
+    const row = await loaders(ctx).secrets.location.load(shelter.id);
+    return row?.latitude != null && row.longitude != null ? { latitude: row.latitude, longitude: row.longitude } : null;
   }
 
   @ResolveField(() => String, {
     nullable: true,
     description: 'Where and how to meet intake. Own intake, coordinators and admins; referrers get it with a claim.',
   })
-  meetingInstructions(@Parent() shelter: ShelterEntity, @Context() ctx: GqlContext): string | null {
-    const inScope = canSeeShelterAddress(ctx.principal, shelter.id);
-    return revealConfidential(ctx, 'Shelter.meetingInstructions', { type: 'shelter', id: shelter.id }, inScope, shelter.meetingInstructions);
+  async meetingInstructions(@Parent() shelter: ShelterEntity, @Context() ctx: GqlContext): Promise<string | null> {
+    if (!revealsSecret(ctx, 'Shelter.meetingInstructions', shelter.id)) return null;
+    return (await loaders(ctx).secrets.meetingInstructions.load(shelter.id))?.meeting_instructions ?? null;
+  }
+
+  @ResolveField(() => LocalityModel, { description: 'Public town or municipality; the exact location lies within 10 km of it.' })
+  locality(@Parent() shelter: ShelterEntity): LocalityModel {
+    return { name: shelter.localityName, latitude: shelter.localityLatitude, longitude: shelter.localityLongitude };
   }
 
   @Mutation(() => ShelterModel, { description: '"Our places are as shown": refreshes statusConfirmedAt.' })
@@ -141,6 +146,11 @@ export class PlaceResolver {
   @Query(() => [AvailabilityRowModel], { description: 'One row per region x category, computed live.' })
   availability(@Args() args: AvailabilityArgs): Promise<AvailabilityRowModel[]> {
     return this.availabilityService.rows(args.regionIds, args.categories);
+  }
+
+  @Query(() => PlaceConnectionModel, { description: 'Places by shelter and label, a page at a time.' })
+  places(@Args() args: PlacesArgs): Promise<Page<PlaceEntity>> {
+    return this.network.places(args);
   }
 
   @ResolveField(() => PlaceStatus, { description: 'A hold past its expiry shows as AVAILABLE.' })

@@ -3,6 +3,8 @@ import { DataSource } from 'typeorm';
 import { canActForShelter, Principal } from '../auth/principal.js';
 import { PlaceCategory, PlaceStatus } from '../common/enums.js';
 import { DomainError } from '../common/errors.js';
+import { decodeCursor, Page, pageOf } from '../common/pagination.js';
+import { MAX_PLACES_PER_SHELTER } from '../common/query-limits.js';
 import { Actor, Transactions, Tx } from '../database/transactions.js';
 import { changeOf, lockPlaces } from '../placement/place-locks.js';
 import {
@@ -33,15 +35,40 @@ export class NetworkService {
     return this.dataSource.getRepository(RegionEntity).find({ order: { name: 'ASC' } });
   }
 
-  organisations(): Promise<OrganisationEntity[]> {
-    return this.dataSource.getRepository(OrganisationEntity).find({ order: { name: 'ASC' } });
+  organisations(first: number): Promise<OrganisationEntity[]> {
+    return this.dataSource.getRepository(OrganisationEntity).find({ order: { name: 'ASC', id: 'ASC' }, take: first });
   }
 
-  shelters(regionId?: string, category?: PlaceCategory): Promise<ShelterEntity[]> {
-    const query = this.dataSource.getRepository(ShelterEntity).createQueryBuilder('s').orderBy('s.name', 'ASC');
-    if (regionId) query.andWhere('s.region_id = :regionId', { regionId });
-    if (category) query.andWhere(':category = ANY(s.categories)', { category });
-    return query.getMany();
+  /** A page of shelters by (name, id), after the cursor's shelter. */
+  async shelters(args: { regionId?: string; category?: PlaceCategory; first: number; after?: string }): Promise<Page<ShelterEntity>> {
+    const query = this.dataSource.getRepository(ShelterEntity).createQueryBuilder('s').orderBy('s.name', 'ASC').addOrderBy('s.id', 'ASC');
+    if (args.regionId) query.andWhere('s.region_id = :regionId', { regionId: args.regionId });
+    if (args.category) query.andWhere(':category = ANY(s.categories)', { category: args.category });
+    const after = decodeCursor(args.after, 2);
+    if (after) query.andWhere('(s.name, s.id) > (:afterName, CAST(:afterId AS uuid))', { afterName: after[0], afterId: after[1] });
+    const rows = await query.take(args.first + 1).getMany();
+    return pageOf(rows, args.first, (s) => [s.name, s.id]);
+  }
+
+  /** A page of places by (shelter, label, id). */
+  async places(args: { shelterId?: string; regionId?: string; category?: PlaceCategory; first: number; after?: string }): Promise<Page<PlaceEntity>> {
+    const query = this.dataSource
+      .getRepository(PlaceEntity)
+      .createQueryBuilder('p')
+      .orderBy('p.shelter_id', 'ASC')
+      .addOrderBy('p.label', 'ASC')
+      .addOrderBy('p.id', 'ASC');
+    if (args.shelterId) query.andWhere('p.shelter_id = :shelterId', { shelterId: args.shelterId });
+    if (args.regionId) query.andWhere('p.shelter_id IN (SELECT id FROM shelter WHERE region_id = :regionId)', { regionId: args.regionId });
+    if (args.category) query.andWhere('p.category = :category', { category: args.category });
+    const after = decodeCursor(args.after, 3);
+    if (after) {
+      query.andWhere('(p.shelter_id, p.label, p.id) > (CAST(:afterShelter AS uuid), :afterLabel, CAST(:afterId AS uuid))', {
+        afterShelter: after[0], afterLabel: after[1], afterId: after[2],
+      });
+    }
+    const rows = await query.take(args.first + 1).getMany();
+    return pageOf(rows, args.first, (p) => [p.shelterId, p.label, p.id]);
   }
 
   async shelter(id: string): Promise<ShelterEntity> {
@@ -88,7 +115,7 @@ export class NetworkService {
         entityId: place.id,
         statusBefore: place.status,
         statusAfter: target,
-        detail: { reason: input.reason },
+        // The reason is kept on the place itself, not copied into the append-only log.
       });
       tx.placesChanged([changeOf(place)]);
       return place.id;
@@ -127,13 +154,18 @@ export class NetworkService {
       const [row] = await tx.query<{ id: string }>(
         `INSERT INTO shelter (organisation_id, region_id, name, categories, intake_phone, meeting_instructions,
             admitted_sexes, min_age, max_age, max_boy_age, wheelchair_accessible, pets_allowed, languages,
-            address_street, address_postcode, address_city, latitude, longitude)
-         VALUES ($1,$2,$3,$4::place_category[],$5,$6,$7::sex[],$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18) RETURNING id`,
+            address_street, address_postcode, address_city, latitude, longitude,
+            locality_name, locality_latitude, locality_longitude)
+         SELECT $1,$2,$3,$4::place_category[],$5,$6,$7::sex[],$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,
+                coalesce($19, r.centre_municipality), coalesce($20, r.latitude), coalesce($21, r.longitude)
+           FROM region r WHERE r.id = $2
+         RETURNING id`,
         [
           input.organisationId, input.regionId, input.name, input.categories, input.intakePhone,
           input.meetingInstructions ?? null, input.admittedSexes, input.minAge, input.maxAge ?? null,
           input.maxBoyAge ?? null, input.wheelchairAccessible, input.petsAllowed, input.languages,
           input.address.street, input.address.postcode, input.address.city, input.latitude, input.longitude,
+          input.locality?.name ?? null, input.locality?.latitude ?? null, input.locality?.longitude ?? null,
         ],
       );
       tx.audit({ action: 'shelter.created', entityType: 'shelter', entityId: row.id, detail: { name: input.name } });
@@ -161,6 +193,9 @@ export class NetworkService {
       addressCity: ['address_city', input.address?.city],
       latitude: ['latitude', input.latitude],
       longitude: ['longitude', input.longitude],
+      localityName: ['locality_name', input.locality?.name],
+      localityLatitude: ['locality_latitude', input.locality?.latitude],
+      localityLongitude: ['locality_longitude', input.locality?.longitude],
     };
     const set = Object.entries(columns).filter(([, [, value]]) => value !== undefined);
     if (set.length === 0) throw DomainError.badInput('Nothing to update');
@@ -192,6 +227,13 @@ export class NetworkService {
       if (foreign.length > 0) {
         throw DomainError.badInput(`The shelter does not offer ${[...new Set(foreign.map((p) => p.category))].join(', ')}`, [
           { field: 'places.category', problems: ['category not offered by this shelter'] },
+        ]);
+      }
+      const [{ existing }] = await tx.query<{ existing: number }>(`SELECT count(*)::int AS existing FROM place WHERE shelter_id = $1`, [input.shelterId]);
+      if (existing + input.places.length > MAX_PLACES_PER_SHELTER) {
+        // Shelter.places is a bounded list (the query cost counts on it): a location never grows past this.
+        throw DomainError.badInput(`A shelter has at most ${MAX_PLACES_PER_SHELTER} places (it has ${existing})`, [
+          { field: 'places', problems: [`at most ${MAX_PLACES_PER_SHELTER - existing} more places`] },
         ]);
       }
       const labels = input.places.map((p) => p.label);

@@ -9,7 +9,6 @@ export class ShelterEntity {
   @Column({ type: 'text' }) name: string;
   @Column({ type: 'enum', enum: PlaceCategory, enumName: 'place_category', array: true }) categories: PlaceCategory[];
   @Column({ name: 'intake_phone', type: 'text' }) intakePhone: string;
-  @Column({ name: 'meeting_instructions', type: 'text', nullable: true }) meetingInstructions: string | null;
   @Column({ name: 'admitted_sexes', type: 'enum', enum: Sex, enumName: 'sex', array: true }) admittedSexes: Sex[];
   @Column({ name: 'min_age', type: 'int' }) minAge: number;
   @Column({ name: 'max_age', type: 'int', nullable: true }) maxAge: number | null;
@@ -17,11 +16,11 @@ export class ShelterEntity {
   @Column({ name: 'wheelchair_accessible', type: 'boolean' }) wheelchairAccessible: boolean;
   @Column({ name: 'pets_allowed', type: 'boolean' }) petsAllowed: boolean;
   @Column({ type: 'text', array: true }) languages: string[];
-  @Column({ name: 'address_street', type: 'text' }) addressStreet: string;
-  @Column({ name: 'address_postcode', type: 'text' }) addressPostcode: string;
-  @Column({ name: 'address_city', type: 'text' }) addressCity: string;
-  @Column({ type: 'double precision' }) latitude: number;
-  @Column({ type: 'double precision' }) longitude: number;
+  // The secret address, exact location and meeting instructions are not mapped: the service's
+  // database role cannot read them; see network/shelter-secrets.ts.
+  @Column({ name: 'locality_name', type: 'text' }) localityName: string;
+  @Column({ name: 'locality_latitude', type: 'double precision' }) localityLatitude: number;
+  @Column({ name: 'locality_longitude', type: 'double precision' }) localityLongitude: number;
   @Column({ name: 'status_confirmed_at', type: 'timestamptz' }) statusConfirmedAt: Date;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;

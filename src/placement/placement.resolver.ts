@@ -8,10 +8,11 @@ import { DomainError } from '../common/errors.js';
 import { PlaceModel } from '../network/models/network.models.js';
 import { PlaceEntity } from '../network/place.entity.js';
 import {
-  AdmitInput, ClaimIdArgs, ClaimPlaceInput, DischargeInput, MarkReadyForOutflowInput, ReleaseClaimInput,
+  AdmitInput, ClaimIdArgs, ClaimPlaceInput, ClaimsArgs, DischargeInput, MarkReadyForOutflowInput, ReleaseClaimInput,
   ShelterScopeArgs, TransferStayInput,
 } from './dto/placement.inputs.js';
-import { ClaimModel, HouseholdMemberModel, StayModel } from './models/placement.models.js';
+import { ClaimConnectionModel, ClaimModel, HouseholdMemberModel, StayModel } from './models/placement.models.js';
+import type { Page } from '../common/pagination.js';
 import { ClaimEntity, ClaimStatus, StayEntity } from './placement.entity.js';
 import { PlacementService } from './placement.service.js';
 
@@ -31,10 +32,10 @@ export class ClaimResolver {
     return claim;
   }
 
-  @Query(() => [ClaimModel], { description: 'The latest 200 claims on a shelter.' })
-  claims(@Args() args: ShelterScopeArgs, @CurrentPrincipal() principal: Principal): Promise<ClaimEntity[]> {
+  @Query(() => ClaimConnectionModel, { description: 'Claims on a shelter, newest first, a page at a time.' })
+  claims(@Args() args: ClaimsArgs, @CurrentPrincipal() principal: Principal): Promise<Page<ClaimEntity>> {
     assertShelterScope(principal, args.shelterId);
-    return this.placement.claimsOfShelter(args.shelterId);
+    return this.placement.claimsOfShelter(args.shelterId, args.first, args.after);
   }
 
   @ResolveField(() => ClaimStatus, { description: 'A HELD claim past expiresAt reads as EXPIRED, sweep or no sweep.' })

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { canActForShelter, Principal } from '../auth/principal.js';
 import { PlaceStatus } from '../common/enums.js';
 import { DomainError } from '../common/errors.js';
+import { decodeCursor, Page, pageOf } from '../common/pagination.js';
 import { Transactions, Tx } from '../database/transactions.js';
 import { actorOf } from '../network/network.service.js';
 import { PlaceEntity } from '../network/place.entity.js';
@@ -157,9 +158,11 @@ export class PlacementService {
   ): Promise<void> {
     const claim = await this.lockHeldClaim(tx, principal, input.claimId, options.requestOwner);
     await tx.query(`UPDATE claim SET status = 'RELEASED', ended_at = now(), end_reason = $2 WHERE id = $1`, [claim.id, input.reason]);
-    tx.audit({ action: 'claim.released', entityType: 'claim', entityId: claim.id, statusBefore: 'HELD', statusAfter: 'RELEASED', detail: { reason: input.reason } });
+    // Free text stays out of the append-only audit log (it may name a person): it lives on the
+    // claim and in the request's timeline note, where retention erases it.
+    tx.audit({ action: 'claim.released', entityType: 'claim', entityId: claim.id, statusBefore: 'HELD', statusAfter: 'RELEASED' });
     await releaseHeldPlaces(tx, claim.id, 'released');
-    if (claim.request_id) await reopenRequestOfClaim(tx, claim.id, 'CLAIM_RELEASED', { reason: input.reason });
+    if (claim.request_id) await reopenRequestOfClaim(tx, claim.id, 'CLAIM_RELEASED', { note: input.reason });
   }
 
   async admit(principal: Principal, input: AdmitInput, requestId?: string): Promise<StayEntity> {
@@ -269,7 +272,7 @@ export class PlacementService {
       await tx.query(`UPDATE stay SET shelter_id = $2, region_id = $3, category = $4 WHERE id = $1`, [
         stay.id, target.shelterId, target.regionId, target.category,
       ]);
-      tx.audit({ action: 'stay.transferred', entityType: 'stay', entityId: stay.id, statusBefore: stay.category, statusAfter: target.category, detail: { reason: input.reason, from: currentIds, to: input.toPlaceIds } });
+      tx.audit({ action: 'stay.transferred', entityType: 'stay', entityId: stay.id, statusBefore: stay.category, statusAfter: target.category, detail: { from: currentIds, to: input.toPlaceIds } });
       for (const p of current) tx.audit({ action: 'place.vacated', entityType: 'place', entityId: p.id, statusBefore: 'OCCUPIED', statusAfter: 'AVAILABLE', detail: { stayId: stay.id } });
       for (const p of targets) tx.audit({ action: 'place.occupied', entityType: 'place', entityId: p.id, statusBefore: 'AVAILABLE', statusAfter: 'OCCUPIED', detail: { stayId: stay.id } });
       tx.placesChanged(locked.map(changeOf));
@@ -345,8 +348,21 @@ export class PlacementService {
     return stay;
   }
 
-  async claimsOfShelter(shelterId: string): Promise<ClaimEntity[]> {
-    return this.dataSource.getRepository(ClaimEntity).find({ where: { shelterId }, order: { createdAt: 'DESC' }, take: 200 });
+  /** Newest first, keyset on (created_at, id); the cursor keeps created_at to the microsecond. */
+  async claimsOfShelter(shelterId: string, first: number, after?: string): Promise<Page<ClaimEntity>> {
+    const query = this.dataSource
+      .getRepository(ClaimEntity)
+      .createQueryBuilder('c')
+      .addSelect('c.created_at::text', 'cursor_at')
+      .where('c.shelter_id = :shelterId', { shelterId })
+      .orderBy('c.created_at', 'DESC')
+      .addOrderBy('c.id', 'DESC')
+      .limit(first + 1);
+    const cursor = decodeCursor(after, 2);
+    if (cursor) query.andWhere('(c.created_at, c.id) < (CAST(:afterAt AS timestamptz), CAST(:afterId AS uuid))', { afterAt: cursor[0], afterId: cursor[1] });
+    const { entities, raw } = await query.getRawAndEntities<{ cursor_at: string; c_id: string }>();
+    const at = new Map(raw.map((r) => [r.c_id, r.cursor_at]));
+    return pageOf(entities, first, (c) => [at.get(c.id)!, c.id]);
   }
 
   async activeStaysOfShelter(shelterId: string): Promise<StayEntity[]> {

@@ -20,6 +20,12 @@ export enum RequestStatus {
   NOT_ADMITTED = 'NOT_ADMITTED',
   CANCELLED = 'CANCELLED',
   ESCALATED = 'ESCALATED',
+  WAITING = 'WAITING',
+}
+
+export enum DistancePreference {
+  FAR = 'FAR',
+  NEAR_MINIMUM = 'NEAR_MINIMUM',
 }
 
 export enum NotAdmittedReason {
@@ -44,5 +50,16 @@ registerEnumType(Urgency, {
   },
 });
 registerEnumType(RiskLevel, { name: 'RiskLevel', description: 'opvangnet\'s own scale; the instrument\'s score is kept as given.' });
-registerEnumType(RequestStatus, { name: 'RequestStatus' });
+registerEnumType(RequestStatus, {
+  name: 'RequestStatus',
+  valuesMap: { WAITING: { description: 'On the waiting list: offered the first fitting place that becomes free.' } },
+});
 registerEnumType(NotAdmittedReason, { name: 'NotAdmittedReason' });
+registerEnumType(DistancePreference, {
+  name: 'DistancePreference',
+  description: 'At high risk only (HIGH/SEVERE, honour-related, perpetrator network): how far beyond the minimum distance to look first.',
+  valuesMap: {
+    FAR: { description: 'As far away as possible (default): the safety advice for high risk ("deliberately far").' },
+    NEAR_MINIMUM: { description: 'Just beyond the minimum distance, e.g. to keep school or work within reach.' },
+  },
+});

@@ -1,5 +1,5 @@
 import { Inject } from '@nestjs/common';
-import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver, Subscription } from '@nestjs/graphql';
 import { PubSub } from 'graphql-subscriptions';
 import { CurrentPrincipal } from '../auth/gql-context.js';
 import type { GqlContext } from '../auth/gql-context.js';
@@ -7,7 +7,13 @@ import type { Principal } from '../auth/principal.js';
 import { Role } from '../common/enums.js';
 import { DomainError } from '../common/errors.js';
 import { revealConfidential } from '../auth/confidential.js';
+import { CONFIDENTIAL_FIELDS } from '../auth/policy.js';
+import { PlaceCategory } from '../common/enums.js';
+import { HouseholdMemberModel } from '../placement/models/placement.models.js';
+import { allowedCategories } from './matching/matching.rules.js';
+import { EXCLUSION_TEXT, languageOf, renderReason } from './matching/matching.texts.js';
 import { LIVE_EVENTS } from '../common/tokens.js';
+import { distanceBand } from '../common/locality.js';
 import {
   ClaimForRequestInput, CloseRequestInput, CreatePlacementRequestInput, EmergencyPlacementInput, PlacementOptionsArgs,
   RegionArgs, RequestIdArgs,
@@ -17,19 +23,23 @@ import {
   RiskModel,
 } from './models/referral.models.js';
 import { RequestStatus } from './referral.enums.js';
-import { ReferralService } from './referral.service.js';
-import { canReadClientReference, canReadRequestDetails, ownsRequest, searchesForRequest } from './request-access.js';
+import { ReferralService, toMatchRequest } from './referral.service.js';
+import { canReadClientReference, canReadRequest, canReadRequestDetails, ownsRequest, searchesForRequest } from './request-access.js';
+import { ACCESS_REVOKED, guardedFeed } from '../common/pubsub/guarded-feed.js';
 import type { RequestRecord } from './request.record.js';
 import { ESCALATION, INCOMING_REQUEST, REQUEST_UPDATED } from './request-live.service.js';
-import { ArgsType, Field } from '@nestjs/graphql';
+import { ArgsType, Field, ObjectType } from '@nestjs/graphql';
+import { Connection, PageArgs } from '../common/pagination.js';
 import { IsEnum, IsOptional, IsUUID } from 'class-validator';
 
 @ArgsType()
-export class RequestsArgs {
+export class RequestsArgs extends PageArgs {
   @Field(() => RequestStatus, { nullable: true }) @IsOptional() @IsEnum(RequestStatus) status?: RequestStatus;
   @Field(() => String, { nullable: true, description: 'Home region of the client.' }) @IsOptional() @IsUUID() regionId?: string;
 }
 
+@ObjectType('PlacementRequestConnection', { description: 'A page of placement requests, newest first.' })
+export class PlacementRequestConnectionModel extends Connection(PlacementRequestModel) {}
 
 @Resolver(() => PlacementRequestModel)
 export class PlacementRequestResolver {
@@ -43,7 +53,9 @@ export class PlacementRequestResolver {
     return this.referrals.readableRequest(principal, args.id);
   }
 
-  @Query(() => [PlacementRequestModel], { description: 'Requests you may see: your own (referrer), your region\'s and open ones (intake), all (coordinator).' })
+  @Query(() => PlacementRequestConnectionModel, {
+    description: 'Requests you may see, newest first, a page at a time: your own (referrer), your region\'s and open ones (intake), all (coordinator).',
+  })
   placementRequests(@Args() args: RequestsArgs, @CurrentPrincipal() principal: Principal) {
     return this.referrals.requests(principal, args);
   }
@@ -51,9 +63,10 @@ export class PlacementRequestResolver {
   @Query(() => PlacementOptionsModel, { description: 'Ranked options that hold the whole household, with reasons and exclusion counts.' })
   async placementOptions(@Args() args: PlacementOptionsArgs, @CurrentPrincipal() principal: Principal, @Context() ctx: GqlContext) {
     const result = await this.referrals.placementOptions(principal, args.requestId, args.limit, ctx.requestId);
+    const language = languageOf(args.language, ctx.req?.headers['accept-language']);
     return {
       categories: result.categories,
-      excluded: result.excluded,
+      excluded: result.excluded.map((e) => ({ ...e, description: EXCLUSION_TEXT[language][e.rule] })),
       options: result.options.map((o) => ({
         shelterId: o.shelter.id,
         shelterName: o.shelter.name,
@@ -61,8 +74,9 @@ export class PlacementRequestResolver {
         category: o.category,
         places: o.places.map((p) => ({ ...p, shelterId: o.shelter.id, outOfServiceReason: null, heldUntil: null })),
         score: o.score,
-        distanceKm: Math.round(o.distanceKm),
-        reasons: o.reasons,
+        locality: o.shelter.locality.name,
+        distanceBand: distanceBand(o.distanceKm),
+        reasons: o.reasons.map((r) => renderReason(r, language)),
       })),
     };
   }
@@ -99,12 +113,58 @@ export class PlacementRequestResolver {
 
   // ---------- fields: confidential ones decide per caller ----------
 
-  @ResolveField(() => RiskModel)
-  risk(@Parent() r: RequestRecord): RiskModel {
-    return {
+  /**
+   * Data minimisation: another region's intake reads an open request to say "we have a fitting
+   * place", so it gets the household's composition (sexes, age bands), needs, urgency and allowed
+   * categories, but not exact ages, risk details, regions to avoid, residence status, the referrer
+   * or who acted (policy table: PlacementRequest.*).
+   */
+  private async fullView(ctx: GqlContext, r: RequestRecord): Promise<boolean> {
+    const p = ctx.principal;
+    return !!p && canReadRequestDetails(p, r, await this.referrals.intakeRegions(p));
+  }
+
+  private async minimised<T>(ctx: GqlContext, field: keyof typeof CONFIDENTIAL_FIELDS, r: RequestRecord, value: T): Promise<T | null> {
+    return revealConfidential(ctx, field, { type: 'placement_request', id: r.id }, await this.fullView(ctx, r), value);
+  }
+
+  @ResolveField(() => RiskModel, { nullable: true, description: 'Risk screening: the referrer, the searching intake, coordinators; null for other regions\' intake.' })
+  risk(@Parent() r: RequestRecord, @Context() ctx: GqlContext): Promise<RiskModel | null> {
+    return this.minimised(ctx, 'PlacementRequest.risk', r, {
       level: r.riskLevel, honourRelated: r.honourRelated, trafficking: r.trafficking, perpetratorNetwork: r.perpetratorNetwork,
       firearmAccess: r.firearmAccess, instrument: r.riskInstrument, score: r.riskScore, policeCoDecision: r.policeCoDecision,
-    };
+    });
+  }
+
+  @ResolveField(() => [ID], { nullable: true, description: 'Where the perpetrator or network is: the searching parties only.' })
+  avoidRegionIds(@Parent() r: RequestRecord, @Context() ctx: GqlContext) {
+    return this.minimised(ctx, 'PlacementRequest.avoidRegionIds', r, r.avoidRegionIds);
+  }
+
+  @ResolveField(() => [ID], { nullable: true, description: 'The searching parties only.' })
+  preferredRegionIds(@Parent() r: RequestRecord, @Context() ctx: GqlContext) {
+    return this.minimised(ctx, 'PlacementRequest.preferredRegionIds', r, r.preferredRegionIds);
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'Recorded, never used to filter; the searching parties only.' })
+  residenceStatus(@Parent() r: RequestRecord, @Context() ctx: GqlContext) {
+    return this.minimised(ctx, 'PlacementRequest.residenceStatus', r, r.residenceStatus);
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'Police, Veilig Thuis, ...: the searching parties only.' })
+  referrerType(@Parent() r: RequestRecord, @Context() ctx: GqlContext) {
+    return this.minimised(ctx, 'PlacementRequest.referrerType', r, r.referrerType);
+  }
+
+  @ResolveField(() => [HouseholdMemberModel], { description: 'Sex and age band of each person; exact ages for the searching parties only.' })
+  async household(@Parent() r: RequestRecord, @Context() ctx: GqlContext): Promise<HouseholdMemberModel[]> {
+    const full = await this.fullView(ctx, r);
+    return r.household.map((m) => ({ ...m, age: full ? m.age : null }));
+  }
+
+  @ResolveField(() => [PlaceCategory], { description: 'The categories the matching rules allow for this request.' })
+  categories(@Parent() r: RequestRecord): PlaceCategory[] {
+    return allowedCategories(toMatchRequest(r));
   }
 
   @ResolveField(() => NeedsModel)
@@ -139,36 +199,48 @@ export class PlacementRequestResolver {
     if (!p || !r.receivingShelterId) return null;
     const inScope = p.role === Role.COORDINATOR || ownsRequest(p, r) || searchesForRequest(p, r, await this.referrals.intakeRegions(p));
     if (!inScope) return null;
-    return revealConfidential(ctx, 'PlacementRequest.receivingShelter', { type: 'shelter', id: r.receivingShelterId }, inScope, await this.referrals.receivingShelter(r));
+    const actor = { sub: p.sub, role: p.role, requestId: ctx.requestId };
+    return revealConfidential(ctx, 'PlacementRequest.receivingShelter', { type: 'shelter', id: r.receivingShelterId }, inScope, await this.referrals.receivingShelter(r, actor));
   }
 
   @ResolveField(() => [RequestEventModel], { description: 'Created, options viewed, claimed, expired, admitted, closed: with times.' })
-  timeline(@Parent() r: RequestRecord) {
-    return this.referrals.timeline(r.id);
+  async timeline(@Parent() r: RequestRecord, @Context() ctx: GqlContext) {
+    const events: { actor: string | null; note: string | null }[] = await this.referrals.timeline(r.id);
+    if (!(await this.fullView(ctx, r))) return events.map((e) => ({ ...e, actor: null, note: null }));
+    const noted = events.filter((e) => e.note);
+    if (noted.length) ctx.confidentialReads.push({ action: 'read RequestEvent.note', entityType: 'placement_request', entityId: r.id });
+    return events;
   }
 
   // ---------- live ----------
 
   @Subscription(() => PlacementRequestModel, {
-    description: 'Follow one request: every change of its status, after commit.',
-    filter: (r: RequestRecord, args: RequestIdArgs) => r.id === args.id,
-    resolve: (r: RequestRecord) => r,
+    description: 'Follow one request: every change of its status, after commit. Access is checked again for every event; when it is gone the subscription ends with FORBIDDEN.',
+    resolve: (r: RequestRecord | typeof ACCESS_REVOKED) => {
+      if (r === ACCESS_REVOKED) throw DomainError.forbidden('You may no longer follow this request (it was claimed elsewhere or closed)');
+      return r;
+    },
   })
   async placementRequestUpdated(@Args() args: RequestIdArgs, @CurrentPrincipal() principal: Principal) {
     await this.referrals.readableRequest(principal, args.id);
-    return this.live.asyncIterableIterator(REQUEST_UPDATED);
+    return guardedFeed<RequestRecord>(this.live.asyncIterableIterator(REQUEST_UPDATED), async (r) => {
+      if (r.id !== args.id) return 'skip';
+      return canReadRequest(principal, r, await this.referrals.intakeRegions(principal)) ? 'deliver' : 'revoke';
+    });
   }
 
   @Subscription(() => PlacementRequestModel, {
     description: 'New and escalated requests from clients of a region, for the intake of that region.',
-    filter: (r: RequestRecord, args: RegionArgs) => r.homeRegionId === args.regionId,
     resolve: (r: RequestRecord) => r,
   })
   async incomingPlacementRequests(@Args() args: RegionArgs, @CurrentPrincipal() principal: Principal) {
     if (principal.role === Role.INTAKE && !(await this.referrals.intakeRegions(principal)).includes(args.regionId)) {
       throw DomainError.forbidden('None of your shelters is in this region');
     }
-    return this.live.asyncIterableIterator(INCOMING_REQUEST);
+    return guardedFeed<RequestRecord>(this.live.asyncIterableIterator(INCOMING_REQUEST), async (r) => {
+      if (r.homeRegionId !== args.regionId) return 'skip';
+      return canReadRequest(principal, r, await this.referrals.intakeRegions(principal)) ? 'deliver' : 'skip';
+    });
   }
 
   @Subscription(() => PlacementRequestModel, { description: 'Every escalation, for the national coordinator.', resolve: (r: RequestRecord) => r })

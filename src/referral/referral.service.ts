@@ -7,6 +7,8 @@ import { Sweeper } from '../common/sweeper.js';
 import { AppConfig } from '../config/app-config.js';
 import { Transactions, Tx } from '../database/transactions.js';
 import { actorOf } from '../network/network.service.js';
+import { readShelterSecrets } from '../network/shelter-secrets.js';
+import type { AuditActor } from '../audit/audit-log.js';
 import { HouseholdMemberInput } from '../placement/dto/placement.inputs.js';
 import { ageBandOf, describeHousehold } from '../placement/household.js';
 import { PlacementService } from '../placement/placement.service.js';
@@ -18,31 +20,38 @@ import { countFreeOutside, loadFreeCandidates, loadOccupancy, loadPlacesById, lo
 import {
   allowedCategories, EXCLUSION_TEXT, ExclusionReason, HARD_RULES, MatchOption, matchPlaces, MatchRequest, MatchSettings,
 } from './matching/matching.rules.js';
-import { RequestStatus, Urgency } from './referral.enums.js';
-import { canReadRequest, ownsRequest, searchesForRequest } from './request-access.js';
+import { DistancePreference, RequestStatus, Urgency } from './referral.enums.js';
+import { canReadRequest, ownsRequest, readableRequestsCondition, searchesForRequest } from './request-access.js';
 import { recordRequestEvent } from './request-effects.js';
 import { REQUEST_SELECT, RequestRecord } from './request.record.js';
+import { decodeCursor, Page, pageOf } from '../common/pagination.js';
+import { MAX_TIMELINE_EVENTS } from '../common/query-limits.js';
+
+// The request columns plus created_at to the microsecond, for the page cursor.
+const REQUEST_PAGE_SELECT = REQUEST_SELECT.replace(/\n\s*FROM placement_request r\s*$/, `, r.created_at::text AS "cursorAt" FROM placement_request r`);
+if (REQUEST_PAGE_SELECT === REQUEST_SELECT) throw new Error('REQUEST_SELECT no longer ends with FROM placement_request r');
 
 const EMERGENCY_REFERRERS = [ReferrerType.POLICE, ReferrerType.VEILIG_THUIS, ReferrerType.PUBLIC_PROSECUTOR, ReferrerType.GGD];
 const OPEN_STATES = [RequestStatus.OPEN, RequestStatus.ESCALATED];
 
 export interface OptionsResult {
   options: (MatchOption & { places: LoadedCandidate[] })[];
-  excluded: { rule: ExclusionReason; description: string; places: number }[];
+  excluded: { rule: ExclusionReason; places: number }[];
   categories: PlaceCategory[];
 }
 
-interface LockedRequest {
+export interface LockedRequest {
   id: string;
   status: RequestStatus;
   home_region_id: string;
   claim_id: string | null;
   receiving_shelter_id: string | null;
   referrer_sub: string;
+  referrer_role: string;
   referrer_organisation_id: string | null;
 }
 
-function toMatchRequest(r: RequestRecord): MatchRequest {
+export function toMatchRequest(r: RequestRecord): MatchRequest {
   return {
     urgency: r.urgency,
     riskLevel: r.riskLevel,
@@ -57,12 +66,14 @@ function toMatchRequest(r: RequestRecord): MatchRequest {
     homeRegionId: r.homeRegionId,
     avoidRegionIds: r.avoidRegionIds,
     preferredRegionIds: r.preferredRegionIds,
+    distancePreference: r.distancePreference,
   };
 }
 
-function scopeOf(r: LockedRequest) {
+export function scopeOf(r: LockedRequest) {
   return {
     referrerSub: r.referrer_sub,
+    referrerRole: r.referrer_role,
     referrerOrganisationId: r.referrer_organisation_id,
     homeRegionId: r.home_region_id,
     receivingShelterId: r.receiving_shelter_id,
@@ -107,29 +118,38 @@ export class ReferralService implements OnModuleInit {
     return record;
   }
 
-  async requests(principal: Principal, filter: { status?: RequestStatus; regionId?: string }): Promise<RequestRecord[]> {
+  /** A page of the requests the principal may read, newest first, keyset on (created_at, id). */
+  async requests(
+    principal: Principal,
+    filter: { status?: RequestStatus; regionId?: string; first: number; after?: string },
+  ): Promise<Page<RequestRecord>> {
     const where: string[] = [];
     const params: unknown[] = [];
-    const add = (sql: string, value: unknown) => {
+    const bind = (value: unknown) => {
       params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
+      return `$${params.length}`;
     };
-    if (filter.status) add('r.status = ?::request_status', filter.status);
-    if (filter.regionId) add('r.home_region_id = ?', filter.regionId);
-    if (principal.role === Role.REFERRER) {
-      params.push(principal.sub, principal.organisationId ?? null);
-      where.push(`(r.referrer_sub = $${params.length - 1} OR (r.referrer_organisation_id IS NOT NULL AND r.referrer_organisation_id = $${params.length}))`);
-    }
-    const rows: RequestRecord[] = await this.dataSource.query(
-      `${REQUEST_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY r.created_at DESC LIMIT 200`,
+    if (filter.status) where.push(`r.status = ${bind(filter.status)}::request_status`);
+    if (filter.regionId) where.push(`r.home_region_id = ${bind(filter.regionId)}`);
+    const regions = await this.intakeRegions(principal);
+    where.push(readableRequestsCondition(principal, regions, bind));
+    const after = decodeCursor(filter.after, 2);
+    if (after) where.push(`(r.created_at, r.id) < (${bind(after[0])}::timestamptz, ${bind(after[1])}::uuid)`);
+    const rows: (RequestRecord & { cursorAt: string })[] = await this.dataSource.query(
+      `${REQUEST_PAGE_SELECT} WHERE ${where.join(' AND ')} ORDER BY r.created_at DESC, r.id DESC LIMIT ${bind(filter.first + 1)}`,
       params,
     );
-    const regions = await this.intakeRegions(principal);
-    return rows.filter((r) => canReadRequest(principal, r, regions));
+    const page = pageOf(rows, filter.first, (r) => [r.cursorAt, r.id]);
+    return { ...page, nodes: page.nodes.filter((r) => canReadRequest(principal, r, regions)) };
   }
 
+  /** The first events of a request (a timeline is bounded: the query cost counts on it). */
   async timeline(requestId: string) {
-    return this.dataSource.query(`SELECT at, kind, actor FROM request_event WHERE request_id = $1 ORDER BY at, id`, [requestId]);
+    return this.dataSource.query(
+      `SELECT at, kind, actor, detail->>'reason' AS reason, detail->>'note' AS note FROM request_event
+        WHERE request_id = $1 ORDER BY at, id LIMIT $2`,
+      [requestId, MAX_TIMELINE_EVENTS],
+    );
   }
 
   /**
@@ -150,24 +170,31 @@ export class ReferralService implements OnModuleInit {
     return regions;
   }
 
-  async receivingShelter(record: RequestRecord) {
+  /** Where to bring the client; the meeting instructions come through the audited secrets function. */
+  async receivingShelter(record: RequestRecord, actor: AuditActor) {
     if (!record.receivingShelterId) return null;
     const [row] = await this.dataSource.query(
-      `SELECT s.id AS "shelterId", s.name, s.intake_phone AS "intakePhone", s.meeting_instructions AS "meetingInstructions",
-              c.expires_at AS "holdExpiresAt"
+      `SELECT s.id AS "shelterId", s.name, s.intake_phone AS "intakePhone", c.expires_at AS "holdExpiresAt"
          FROM shelter s LEFT JOIN claim c ON c.id = $2 AND c.status = 'HELD' WHERE s.id = $1`,
       [record.receivingShelterId, record.claimId],
     );
-    return row ?? null;
+    if (!row) return null;
+    const secrets = await readShelterSecrets((sql, params) => this.dataSource.query(sql, params), [row.shelterId], 'meetingInstructions', actor);
+    return { ...row, meetingInstructions: secrets.get(row.shelterId)?.meeting_instructions ?? null };
   }
 
   // ---------- matching ----------
 
-  private async settings(query: <T>(sql: string, params?: unknown[]) => Promise<T[]>): Promise<MatchSettings> {
-    return { now: new Date(), regions: await loadRegionPoints(query), minDistanceKm: this.config.MATCH_MIN_DISTANCE_KM };
+  async matchSettings(query: <T>(sql: string, params?: unknown[]) => Promise<T[]>): Promise<MatchSettings> {
+    return {
+      now: new Date(),
+      regions: await loadRegionPoints(query),
+      minDistanceKm: this.config.MATCH_MIN_DISTANCE_KM,
+      staleAfterHours: this.config.STALE_AFTER_HOURS,
+    };
   }
 
-  private async match(
+  async match(
     query: <T>(sql: string, params?: unknown[]) => Promise<T[]>,
     request: MatchRequest,
     limit: number,
@@ -176,7 +203,7 @@ export class ReferralService implements OnModuleInit {
     const [candidates, outside, settings] = await Promise.all([
       loadFreeCandidates(query, categories),
       countFreeOutside(query, categories),
-      this.settings(query),
+      this.matchSettings(query),
     ]);
     // Rank without occupancy first, then spread the load among the best few: reading every
     // candidate shelter's occupancy would cost a scan of most of the network per request.
@@ -189,7 +216,7 @@ export class ReferralService implements OnModuleInit {
     if (outside > 0) excluded.unshift(['CATEGORY', outside]);
     return {
       options: result.options as OptionsResult['options'],
-      excluded: excluded.map(([rule, places]) => ({ rule, description: EXCLUSION_TEXT[rule], places })),
+      excluded: excluded.map(([rule, places]) => ({ rule, places })),
       categories,
     };
   }
@@ -233,15 +260,23 @@ export class ReferralService implements OnModuleInit {
       clientReference?: string;
       notes?: string;
       idempotencyKey?: string;
+      distancePreference?: DistancePreference;
     },
     options: { escalateWhenNothingMatches?: boolean } = { escalateWhenNothingMatches: true },
   ): Promise<string> {
     const regionIds = [...new Set([input.homeRegionId, ...input.avoidRegionIds, ...(input.preferredRegionIds ?? [])])];
-    const [{ known }] = await tx.query<{ known: number }>(`SELECT count(*)::int AS known FROM region WHERE id = ANY($1::uuid[])`, [regionIds]);
-    if (known !== regionIds.length) {
-      throw DomainError.badInput('Unknown region in homeRegionId, avoidRegionIds or preferredRegionIds', [
-        { field: 'homeRegionId', problems: ['every region id must exist'] },
-      ]);
+    const known = new Set(
+      (await tx.query<{ id: string }>(`SELECT id FROM region WHERE id = ANY($1::uuid[])`, [regionIds])).map((r) => r.id),
+    );
+    // Name the field that holds the unknown id, so a form can show the message next to it.
+    const unknownIn = ([
+      ['homeRegionId', [input.homeRegionId]],
+      ['avoidRegionIds', input.avoidRegionIds],
+      ['preferredRegionIds', input.preferredRegionIds ?? []],
+    ] as [string, string[]][]).filter(([, ids]) => ids.some((id) => !known.has(id)));
+    if (unknownIn.length > 0) {
+      throw DomainError.badInput(`Unknown region in ${unknownIn.map(([field]) => field).join(', ')}`,
+        unknownIn.map(([field]) => ({ field, problems: ['no region has this id'] })));
     }
     const { adults, children } = describeHousehold(input.household);
     const escalateMinutes =
@@ -254,9 +289,9 @@ export class ReferralService implements OnModuleInit {
           risk_instrument, risk_score, risk_summary, police_co_decision, needs_wheelchair, needs_pets, languages,
           home_region_id, avoid_region_ids, preferred_region_ids, residence_status, consent_to_share, client_reference, notes,
           household_size, adults, children, referrer_sub, referrer_role, referrer_type, referrer_organisation_id,
-          escalate_at, idempotency_key)
+          escalate_at, idempotency_key, distance_preference)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15::uuid[],$16::uuid[],$17,true,$18,$19,$20,$21,$22,$23,$24,$25,$26,
-               CASE WHEN $27::int IS NULL THEN NULL ELSE now() + make_interval(mins => $27::int) END, $28)
+               CASE WHEN $27::int IS NULL THEN NULL ELSE now() + make_interval(mins => $27::int) END, $28, $29::distance_preference)
        RETURNING id, home_region_id, status::text`,
       [
         input.urgency, input.risk.level, input.risk.honourRelated, input.risk.trafficking, input.risk.perpetratorNetwork,
@@ -265,6 +300,7 @@ export class ReferralService implements OnModuleInit {
         input.homeRegionId, input.avoidRegionIds, input.preferredRegionIds ?? [], input.residenceStatus ?? null,
         input.clientReference ?? null, input.notes ?? null, input.household.length, adults, children, principal.sub,
         principal.role, referrerType, principal.organisationId ?? null, escalateMinutes, input.idempotencyKey ?? null,
+        input.distancePreference ?? DistancePreference.FAR,
       ],
     );
     await tx.query(
@@ -281,14 +317,14 @@ export class ReferralService implements OnModuleInit {
     return row.id;
   }
 
-  private async requestIn(tx: Tx, id: string): Promise<RequestRecord> {
+  async requestIn(tx: Tx, id: string): Promise<RequestRecord> {
     const [record] = await tx.query<RequestRecord>(`${REQUEST_SELECT} WHERE r.id = $1`, [id]);
     return record;
   }
 
-  private async lockRequest(tx: Tx, id: string): Promise<LockedRequest> {
+  async lockRequest(tx: Tx, id: string): Promise<LockedRequest> {
     const [request] = await tx.query<LockedRequest>(
-      `SELECT id, status::text AS status, home_region_id, claim_id, receiving_shelter_id, referrer_sub, referrer_organisation_id
+      `SELECT id, status::text AS status, home_region_id, claim_id, receiving_shelter_id, referrer_sub, referrer_role, referrer_organisation_id
          FROM placement_request WHERE id = $1 FOR UPDATE`,
       [id],
     );
@@ -349,12 +385,12 @@ export class ReferralService implements OnModuleInit {
     const places = await loadPlacesById((sql, p) => tx.query(sql, p), placeIds);
     const request = toMatchRequest(record);
     const allowed = new Set(allowedCategories(request));
-    const settings = await this.settings((sql, p) => tx.query(sql, p));
+    const settings = await this.matchSettings((sql, p) => tx.query(sql, p));
     for (const place of places) {
       const failed = HARD_RULES.find(([, rule]) => !rule(place, request, settings, allowed));
       if (failed) {
-        throw DomainError.badInput(`Place ${place.label} does not suit this request: ${EXCLUSION_TEXT[failed[0]]}`, [
-          { field: 'placeIds', problems: [EXCLUSION_TEXT[failed[0]]] },
+        throw DomainError.badInput(`Place ${place.label} does not suit this request: ${EXCLUSION_TEXT.EN[failed[0]]}`, [
+          { field: 'placeIds', problems: [EXCLUSION_TEXT.EN[failed[0]]] },
         ]);
       }
     }
@@ -412,7 +448,7 @@ export class ReferralService implements OnModuleInit {
     });
     const request = await this.request(result.requestId);
     const claim: ClaimEntity | null = result.claimId ? await this.placement.claim(result.claimId) : null;
-    return { request, claim, receivingShelter: claim ? await this.receivingShelter(request) : null };
+    return { request, claim, receivingShelter: claim ? await this.receivingShelter(request, actorOf(principal, auditRequestId)) : null };
   }
 
   /** The receiving shelter says no after all: the claim is released and the request is open again. */
@@ -445,12 +481,22 @@ export class ReferralService implements OnModuleInit {
       const allowed = cancel
         ? owner || principal.role === Role.COORDINATOR
         : owner || principal.role === Role.COORDINATOR || searchesForRequest(principal, scopeOf(request), regions);
+      // Who may not even read it gets the same answer as for a request that does not exist.
+      if (!allowed && !canReadRequest(principal, scopeOf(request), regions)) throw DomainError.notFound('PlacementRequest', request.id);
       if (!allowed) throw DomainError.forbidden(cancel ? 'Only the referrer or a coordinator cancels a request' : 'Not your request');
-      if (![...OPEN_STATES, RequestStatus.CLAIMED].includes(request.status)) {
+      if (![...OPEN_STATES, RequestStatus.CLAIMED, RequestStatus.WAITING].includes(request.status)) {
         throw DomainError.conflict(`The request is already ${request.status}`, { currentStatus: request.status });
       }
       if (request.status === RequestStatus.CLAIMED && request.claim_id) {
         await this.placement.releaseInTransaction(tx, principal, { claimId: request.claim_id, reason: cancel ? 'request cancelled' : 'request closed' }, { requestOwner: true });
+      }
+      // A waiting request's open offer is withdrawn: its places go to the next in line.
+      const [offer] = await tx.query<{ claim_id: string }>(
+        `SELECT claim_id FROM placement_offer WHERE request_id = $1 AND status = 'OFFERED' FOR UPDATE`,
+        [request.id],
+      );
+      if (offer) {
+        await this.placement.releaseInTransaction(tx, principal, { claimId: offer.claim_id, reason: cancel ? 'request cancelled' : 'request closed' }, { requestOwner: true });
       }
       const reason = cancel ? null : (input as CloseRequestInput).reason;
       const [row] = await tx.query<{ id: string; home_region_id: string; status: string }>(

@@ -3,16 +3,21 @@ import { Role } from '../common/enums.js';
 
 export interface RequestScope {
   referrerSub: string;
+  referrerRole: string;
   referrerOrganisationId: string | null;
   homeRegionId: string;
   receivingShelterId: string | null;
   status: string;
 }
 
-/** The referrer who filed it, or a colleague of the same organisation. */
+/**
+ * The person who filed it, or a colleague in the same role at the same organisation. A token of
+ * another role (or another organisation) never owns a request, whatever its `sub` says.
+ */
 export function ownsRequest(p: Principal, r: RequestScope): boolean {
-  if (r.referrerSub === p.sub) return true;
-  return p.role === Role.REFERRER && !!p.organisationId && p.organisationId === r.referrerOrganisationId;
+  if (p.role !== r.referrerRole) return false;
+  if (r.referrerOrganisationId) return p.organisationId === r.referrerOrganisationId;
+  return !p.organisationId && r.referrerSub === p.sub;
 }
 
 /** Intake that searches for this request: of the client's home region, or of the receiving shelter. */
@@ -29,6 +34,28 @@ export function searchesForRequest(p: Principal, r: RequestScope, intakeRegionId
 export function canReadRequest(p: Principal, r: RequestScope, intakeRegionIds: string[]): boolean {
   if (p.role === Role.COORDINATOR || ownsRequest(p, r) || searchesForRequest(p, r, intakeRegionIds)) return true;
   return p.role === Role.INTAKE && (r.status === 'OPEN' || r.status === 'ESCALATED');
+}
+
+/**
+ * canReadRequest as a SQL condition on `placement_request r`, so a page is filled with readable
+ * requests instead of being cut short by filtering after the fetch. Keep the two in step: the
+ * service still applies canReadRequest to every row it returns, so a mismatch can shorten a page
+ * but never reveal a request.
+ */
+export function readableRequestsCondition(p: Principal, intakeRegionIds: string[], bind: (value: unknown) => string): string {
+  if (p.role === Role.COORDINATOR) return 'TRUE';
+  // ownsRequest in SQL: the filing role, and the organisation (or, without one, the same sub).
+  const own = [
+    p.organisationId
+      ? `(r.referrer_role = ${bind(p.role)} AND r.referrer_organisation_id = ${bind(p.organisationId)})`
+      : `(r.referrer_role = ${bind(p.role)} AND r.referrer_organisation_id IS NULL AND r.referrer_sub = ${bind(p.sub)})`,
+  ];
+  if (p.role === Role.INTAKE) {
+    own.push(`r.receiving_shelter_id = ANY(${bind(p.shelterIds)}::uuid[])`);
+    own.push(`r.home_region_id = ANY(${bind(intakeRegionIds)}::uuid[])`);
+    own.push(`r.status IN ('OPEN', 'ESCALATED')`);
+  }
+  return `(${own.join(' OR ')})`;
 }
 
 /** Risk summary and notes: the referrer, the intake searching for it, the coordinator. */

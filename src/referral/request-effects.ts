@@ -2,6 +2,8 @@ import { Tx } from '../database/transactions.js';
 
 /** Channel on which committed request changes are announced to every instance. */
 export const REQUEST_CHANGES_CHANNEL = 'opvangnet_request_changes';
+/** Channel on which committed placement offer changes are announced to every instance. */
+export const OFFER_CHANGES_CHANNEL = 'opvangnet_offer_changes';
 
 export type RequestEventKind =
   | 'CREATED'
@@ -13,7 +15,15 @@ export type RequestEventKind =
   | 'ADMITTED'
   | 'ESCALATED'
   | 'CLOSED'
-  | 'CANCELLED';
+  | 'CANCELLED'
+  | 'WAITING'
+  | 'PRIORITISED'
+  | 'OFFERED'
+  | 'OFFER_ACCEPTED'
+  | 'OFFER_DECLINED'
+  | 'OFFER_LAPSED'
+  | 'WAITING_EXPIRES_SOON'
+  | 'WAITING_EXPIRED';
 
 export interface RequestChange {
   requestId: string;
@@ -53,10 +63,45 @@ export async function reopenRequestOfClaim(tx: Tx, claimId: string, kind: 'CLAIM
     [claimId],
   );
   if (request) await recordRequestEvent(tx, request, kind, { claimId, ...detail });
+  await endOfferOfClaim(tx, claimId, kind === 'CLAIM_EXPIRED' ? 'LAPSED' : 'WITHDRAWN');
+}
+
+/**
+ * A held offer ended without an answer: it lapsed (nobody answered in time) or its hold was
+ * released by the shelter. The request stays on the waiting list; the freed places go to the next
+ * in line (the waiting list's round runs after this commit).
+ */
+async function endOfferOfClaim(tx: Tx, claimId: string, status: 'LAPSED' | 'WITHDRAWN'): Promise<void> {
+  const [offer] = await tx.query<{ id: string; request_id: string }>(
+    `UPDATE placement_offer SET status = $2::offer_status, decided_at = now(), decided_by = $3
+      WHERE claim_id = $1 AND status = 'OFFERED' RETURNING id, request_id`,
+    [claimId, status, tx.actor.sub],
+  );
+  if (!offer) return;
+  const [request] = await tx.query<{ id: string; home_region_id: string; status: string }>(
+    `SELECT id, home_region_id, status::text FROM placement_request WHERE id = $1`,
+    [offer.request_id],
+  );
+  await recordRequestEvent(tx, request, status === 'LAPSED' ? 'OFFER_LAPSED' : 'OFFER_DECLINED', { offerId: offer.id, ...(status === 'WITHDRAWN' ? { reason: 'WITHDRAWN' } : {}) });
+  tx.notify(OFFER_CHANGES_CHANNEL, { offerId: offer.id });
 }
 
 /** The household of a request arrived. */
 export async function admitRequestOfClaim(tx: Tx, claimId: string, stayId: string): Promise<void> {
+  // Admitted straight on an offered place: the offer counts as accepted.
+  const [offer] = await tx.query<{ id: string; request_id: string }>(
+    `UPDATE placement_offer SET status = 'ACCEPTED', decided_at = now(), decided_by = $2
+      WHERE claim_id = $1 AND status = 'OFFERED' RETURNING id, request_id`,
+    [claimId, tx.actor.sub],
+  );
+  if (offer) {
+    await tx.query(
+      `UPDATE placement_request r SET status = 'CLAIMED', claim_id = $1, receiving_shelter_id = c.shelter_id
+         FROM claim c WHERE c.id = $1 AND r.id = $2 AND r.status = 'WAITING'`,
+      [claimId, offer.request_id],
+    );
+    tx.notify(OFFER_CHANGES_CHANNEL, { offerId: offer.id });
+  }
   const [request] = await tx.query<{ id: string; home_region_id: string; status: string }>(
     `UPDATE placement_request SET status = 'ADMITTED', closed_at = now(), version = version + 1
       WHERE claim_id = $1 AND status = 'CLAIMED'

@@ -36,13 +36,54 @@ export class RetentionJob implements OnModuleInit {
           [this.config.RETENTION_DAYS],
         );
         if (rows.length) {
-          await tx.query(`UPDATE request_event SET detail = detail - 'note' WHERE request_id = ANY($1::uuid[]) AND detail ? 'note'`, [rows.map((r) => r.id)]);
+          const ids = rows.map((r) => r.id);
+          await tx.query(`UPDATE request_event SET detail = detail - 'note' WHERE request_id = ANY($1::uuid[]) AND detail ? 'note'`, [ids]);
+          await tx.query(`UPDATE placement_request SET residence_status = NULL, priority_reason = NULL WHERE id = ANY($1::uuid[])`, [ids]);
+          await tx.query(`UPDATE placement_offer SET decline_note = NULL WHERE request_id = ANY($1::uuid[]) AND decline_note IS NOT NULL`, [ids]);
+          // Free text about the client kept elsewhere: why a claim for her was released, why she
+          // moved, how she left.
+          await tx.query(`UPDATE claim SET end_reason = NULL WHERE request_id = ANY($1::uuid[]) AND end_reason IS NOT NULL`, [ids]);
+          await tx.query(
+            `UPDATE stay SET discharge_note = NULL WHERE discharge_note IS NOT NULL
+                AND claim_id IN (SELECT id FROM claim WHERE request_id = ANY($1::uuid[]))`,
+            [ids],
+          );
+          await tx.query(
+            `UPDATE transfer SET reason = NULL WHERE reason IS NOT NULL
+                AND stay_id IN (SELECT s.id FROM stay s JOIN claim c ON c.id = s.claim_id WHERE c.request_id = ANY($1::uuid[]))`,
+            [ids],
+          );
         }
         for (const r of rows) tx.audit({ action: 'request.pseudonymised', entityType: 'placement_request', entityId: r.id });
         return rows.length;
       });
       done += count;
-      if (count < BATCH) return done;
+      if (count < BATCH) break;
     }
+    await this.eraseUnlinkedFreeText();
+    return done;
+  }
+
+  /** Claims and stays without a request: their free text goes RETENTION_DAYS after they ended. */
+  private async eraseUnlinkedFreeText(): Promise<void> {
+    await this.transactions.run({ sub: 'system:retention', role: 'SYSTEM' }, async (tx) => {
+      const days = this.config.RETENTION_DAYS;
+      await tx.query(
+        `UPDATE claim SET end_reason = NULL
+          WHERE end_reason IS NOT NULL AND ended_at < now() - make_interval(days => $1)`,
+        [days],
+      );
+      const stays = await tx.query<{ id: string }>(
+        `UPDATE stay SET discharge_note = NULL
+          WHERE discharge_note IS NOT NULL AND discharged_at < now() - make_interval(days => $1) RETURNING id`,
+        [days],
+      );
+      await tx.query(
+        `UPDATE transfer t SET reason = NULL FROM stay s
+          WHERE t.stay_id = s.id AND t.reason IS NOT NULL AND s.discharged_at < now() - make_interval(days => $1)`,
+        [days],
+      );
+      if (stays.length) tx.audit({ action: 'free_text.erased', entityType: 'stay', entityId: `${stays.length} stays`, detail: { entityIds: stays.map((r) => r.id) } });
+    });
   }
 }

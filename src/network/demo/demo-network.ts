@@ -285,6 +285,9 @@ interface ShelterRow {
   address_city: string;
   latitude: number;
   longitude: number;
+  locality_name: string;
+  locality_latitude: number;
+  locality_longitude: number;
   status_confirmed_at: string;
 }
 
@@ -502,8 +505,13 @@ class DemoNetworkBuilder {
       address_street: `${this.pick(STREETS)} ${this.integer(1, 180)}`,
       address_postcode: this.postcode(postcodeArea),
       address_city: centre.name,
-      latitude: round(centre.latitude + this.between(-0.08, 0.08), 5),
+      // At most ~8.6 km from the town: the database keeps every shelter within 10 km of its locality.
+      latitude: round(centre.latitude + this.between(-0.06, 0.06), 5),
       longitude: round(centre.longitude + this.between(-0.08, 0.08), 5),
+      // The public locality is the town.
+      locality_name: centre.name,
+      locality_latitude: centre.latitude,
+      locality_longitude: centre.longitude,
       status_confirmed_at: this.ago(confirmedHoursAgo * HOUR_MS),
     };
     this.rows.shelters.push(shelter);
@@ -743,15 +751,18 @@ async function insertAll(manager: EntityManager, rows: DemoRows): Promise<void> 
     manager,
     `INSERT INTO shelter (id, organisation_id, region_id, name, categories, intake_phone, meeting_instructions,
        admitted_sexes, min_age, max_age, max_boy_age, wheelchair_accessible, pets_allowed, languages,
-       address_street, address_postcode, address_city, latitude, longitude, status_confirmed_at)
+       address_street, address_postcode, address_city, latitude, longitude,
+       locality_name, locality_latitude, locality_longitude, status_confirmed_at)
      SELECT r.id, r.organisation_id, r.region_id, r.name, r.categories, r.intake_phone, r.meeting_instructions,
        r.admitted_sexes, r.min_age, r.max_age, r.max_boy_age, r.wheelchair_accessible, r.pets_allowed, r.languages,
-       r.address_street, r.address_postcode, r.address_city, r.latitude, r.longitude, r.status_confirmed_at
+       r.address_street, r.address_postcode, r.address_city, r.latitude, r.longitude,
+       r.locality_name, r.locality_latitude, r.locality_longitude, r.status_confirmed_at
      FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, organisation_id uuid, region_id uuid, name text,
        categories place_category[], intake_phone text, meeting_instructions text, admitted_sexes sex[],
        min_age int, max_age int, max_boy_age int, wheelchair_accessible boolean, pets_allowed boolean,
        languages text[], address_street text, address_postcode text, address_city text,
-       latitude double precision, longitude double precision, status_confirmed_at timestamptz)`,
+       latitude double precision, longitude double precision, locality_name text,
+       locality_latitude double precision, locality_longitude double precision, status_confirmed_at timestamptz)`,
     rows.shelters,
   );
   await insertChunks(

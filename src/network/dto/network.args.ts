@@ -1,11 +1,44 @@
-import { ArgsType, Field, ID } from '@nestjs/graphql';
-import { ArrayMaxSize, IsArray, IsEnum, IsOptional, IsUUID } from 'class-validator';
+import { ArgsType, Field, ID, Int } from '@nestjs/graphql';
+import { ArrayMaxSize, IsArray, IsEnum, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { PlaceCategory } from '../../common/enums.js';
+import { PageArgs } from '../../common/pagination.js';
+import { MAX_NESTED_SHELTERS, MAX_ORGANISATIONS, MAX_PLACES_PER_SHELTER } from '../../common/query-limits.js';
 
 @ArgsType()
-export class SheltersArgs {
+export class SheltersArgs extends PageArgs {
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() regionId?: string;
   @Field(() => PlaceCategory, { nullable: true }) @IsOptional() @IsEnum(PlaceCategory) category?: PlaceCategory;
+}
+
+@ArgsType()
+export class PlacesArgs extends PageArgs {
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() shelterId?: string;
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() regionId?: string;
+  @Field(() => PlaceCategory, { nullable: true }) @IsOptional() @IsEnum(PlaceCategory) category?: PlaceCategory;
+}
+
+@ArgsType()
+export class ShelterPlacesArgs {
+  @Field(() => Int, {
+    defaultValue: MAX_PLACES_PER_SHELTER,
+    description: `The first places by label (a shelter has at most ${MAX_PLACES_PER_SHELTER}); lower it to fit more shelters in one query, or page with Query.places(shelterId).`,
+  })
+  @IsInt() @Min(1) @Max(MAX_PLACES_PER_SHELTER)
+  first: number = MAX_PLACES_PER_SHELTER;
+}
+
+@ArgsType()
+export class RegionSheltersArgs {
+  @Field(() => Int, { defaultValue: MAX_NESTED_SHELTERS, description: 'The first shelters by name; page through all with Query.shelters(regionId).' })
+  @IsInt() @Min(1) @Max(MAX_NESTED_SHELTERS)
+  first: number = MAX_NESTED_SHELTERS;
+}
+
+@ArgsType()
+export class OrganisationsArgs {
+  @Field(() => Int, { defaultValue: MAX_ORGANISATIONS, description: 'The first organisations by name.' })
+  @IsInt() @Min(1) @Max(MAX_ORGANISATIONS)
+  first: number = MAX_ORGANISATIONS;
 }
 
 @ArgsType()

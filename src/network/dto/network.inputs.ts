@@ -41,6 +41,13 @@ export class CreateOrganisationInput {
   @Field() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(200) name: string;
 }
 
+@InputType({ description: 'A public town or municipality and its public coordinates; the exact location must lie within 10 km.' })
+export class LocalityInput {
+  @Field() @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(120) name: string;
+  @Field(() => Float) @IsLatitude() latitude: number;
+  @Field(() => Float) @IsLongitude() longitude: number;
+}
+
 @InputType()
 export class CreateShelterInput {
   @Field(() => ID) @IsUUID() organisationId: string;
@@ -63,6 +70,9 @@ export class CreateShelterInput {
   @Field(() => ShelterAddressInput) @ValidateNested() @Type(() => ShelterAddressInput) address: ShelterAddressInput;
   @Field(() => Float) @IsLatitude() latitude: number;
   @Field(() => Float) @IsLongitude() longitude: number;
+  @Field(() => LocalityInput, { nullable: true, description: 'Defaults to the region\'s centre municipality.' })
+  @IsOptional() @ValidateNested() @Type(() => LocalityInput)
+  locality?: LocalityInput;
 }
 
 @InputType()
@@ -89,6 +99,8 @@ export class UpdateShelterInput {
   address?: ShelterAddressInput;
   @Field(() => Float, { nullable: true }) @IsOptional() @IsLatitude() latitude?: number;
   @Field(() => Float, { nullable: true }) @IsOptional() @IsLongitude() longitude?: number;
+  @Field(() => LocalityInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => LocalityInput)
+  locality?: LocalityInput;
 }
 
 @InputType()

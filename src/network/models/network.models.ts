@@ -1,5 +1,6 @@
 import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
 import { PlaceCategory, Sex } from '../../common/enums.js';
+import { Connection } from '../../common/pagination.js';
 
 @ObjectType('Region', { description: 'A centre-municipality region (centrumgemeente vrouwenopvang).' })
 export class RegionModel {
@@ -28,6 +29,15 @@ export class ShelterAddressModel {
 
 @ObjectType('Coordinates')
 export class CoordinatesModel {
+  @Field(() => Float) latitude: number;
+  @Field(() => Float) longitude: number;
+}
+
+@ObjectType('Locality', {
+  description: 'The public town or municipality a shelter is in (its exact location lies within 10 km). Everything other roles see is computed from it.',
+})
+export class LocalityModel {
+  @Field() name: string;
   @Field(() => Float) latitude: number;
   @Field(() => Float) longitude: number;
 }
@@ -83,3 +93,9 @@ export class AvailabilityRowModel {
   @Field({ description: 'Some shelter in this row has not confirmed its status within STALE_AFTER_HOURS ("no information").' })
   stale: boolean;
 }
+
+@ObjectType('ShelterConnection', { description: 'A page of shelters, by name.' })
+export class ShelterConnectionModel extends Connection(ShelterModel) {}
+
+@ObjectType('PlaceConnection', { description: 'A page of places, by shelter and label.' })
+export class PlaceConnectionModel extends Connection(PlaceModel) {}

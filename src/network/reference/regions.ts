@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DataSource } from 'typeorm';
+import { MAX_REGIONS } from '../../common/query-limits.js';
 
 /** One centre-municipality region (centrumgemeente vrouwenopvang) as the reference file lists it. */
 export interface RegionReference {
@@ -81,6 +82,8 @@ export async function upsertRegions(dataSource: DataSource, regions: RegionRefer
 
 function validateRegions(data: unknown, source: string): RegionReference[] {
   if (!Array.isArray(data)) throw new Error(`${source}: expected an array of regions`);
+  // Query.regions is a bounded list (the query cost counts on it).
+  if (data.length > MAX_REGIONS) throw new Error(`${source}: at most ${MAX_REGIONS} regions, got ${data.length}`);
   const seenCodes = new Set<string>();
   return data.map((entry: unknown, index) => {
     const region = validateRegion(entry, `${source}: region #${index + 1}`);

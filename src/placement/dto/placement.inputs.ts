@@ -5,6 +5,7 @@ import {
   Max, MaxLength, Min, ValidateNested,
 } from 'class-validator';
 import { ReferrerType, Sex } from '../../common/enums.js';
+import { PageArgs } from '../../common/pagination.js';
 import { DischargeDestination, OutflowBlocker } from '../placement.entity.js';
 
 export { DischargeDestination, OutflowBlocker };
@@ -90,5 +91,10 @@ export class ClaimIdArgs {
 
 @ArgsType()
 export class ShelterScopeArgs {
+  @Field(() => ID) @IsUUID() shelterId: string;
+}
+
+@ArgsType()
+export class ClaimsArgs extends PageArgs {
   @Field(() => ID) @IsUUID() shelterId: string;
 }

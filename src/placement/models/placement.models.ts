@@ -1,5 +1,6 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { PlaceCategory, Sex } from '../../common/enums.js';
+import { Connection } from '../../common/pagination.js';
 import { DischargeDestination, OutflowBlocker } from '../dto/placement.inputs.js';
 import { ClaimStatus, StayStatus } from '../placement.entity.js';
 
@@ -47,3 +48,6 @@ export class StayModel {
   @Field(() => GraphQLISODateTime, { nullable: true }) dischargedAt: Date | null;
   @Field(() => DischargeDestination, { nullable: true }) destination: DischargeDestination | null;
 }
+
+@ObjectType('ClaimConnection', { description: 'A page of claims, newest first.' })
+export class ClaimConnectionModel extends Connection(ClaimModel) {}

@@ -1,11 +1,12 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Transform, Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, ArrayUnique, Equals, IsArray, IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID,
+  ArrayMaxSize, ArrayMinSize, ArrayUnique, Equals, IsArray, IsBoolean, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID,
   Matches, Max, MaxLength, Min, ValidateNested,
 } from 'class-validator';
 import { HouseholdMemberInput, MAX_HOLD_MINUTES } from '../../placement/dto/placement.inputs.js';
-import { NotAdmittedReason, RiskLevel, Urgency } from '../referral.enums.js';
+import { DistancePreference, NotAdmittedReason, RiskLevel, Urgency } from '../referral.enums.js';
+import { Language } from '../matching/matching.texts.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -59,6 +60,9 @@ export class CreatePlacementRequestInput {
   @IsOptional() @Transform(trim) @IsString() @Matches(/^[\p{L}\p{N} ._\-/#]{1,64}$/u, { message: 'clientReference must be a short pseudonym' })
   clientReference?: string;
   @Field({ nullable: true, description: 'Confidential.' }) @IsOptional() @Transform(trim) @IsString() @MaxLength(2000) notes?: string;
+  @Field(() => DistancePreference, { defaultValue: DistancePreference.FAR, description: 'At high risk: far (default) or near the minimum distance.' })
+  @IsEnum(DistancePreference)
+  distancePreference: DistancePreference;
 }
 
 @InputType()
@@ -103,9 +107,44 @@ export class RequestIdArgs {
 export class PlacementOptionsArgs {
   @Field(() => ID) @IsUUID() requestId: string;
   @Field(() => Int, { defaultValue: 10 }) @IsInt() @Min(1) @Max(50) limit: number;
+  @Field(() => Language, { nullable: true, description: 'Language of reasons and exclusion descriptions; else the Accept-Language header, else English.' })
+  @IsOptional() @IsEnum(Language)
+  language?: Language;
 }
 
 @ArgsType()
 export class RegionArgs {
   @Field(() => ID) @IsUUID() regionId: string;
+}
+
+@InputType()
+export class DeclineOfferInput {
+  @Field(() => ID) @IsUUID() offerId: string;
+  @Field(() => NotAdmittedReason, { description: 'Why not: the client declined, too far, needs not met, ...' }) @IsEnum(NotAdmittedReason)
+  reason: NotAdmittedReason;
+  @Field({ nullable: true, description: 'Free text, for the searching parties only; erased by retention.' })
+  @IsOptional() @Transform(trim) @IsString() @MaxLength(500)
+  note?: string;
+}
+
+@ArgsType()
+export class OfferIdArgs {
+  @Field(() => ID) @IsUUID() offerId: string;
+}
+
+@InputType()
+export class PrioritiseInput {
+  @Field(() => ID) @IsUUID() requestId: string;
+  @Field({ description: 'Why this request goes first; recorded in the timeline (erased by retention).' })
+  @Transform(trim) @IsString() @IsNotEmpty() @MaxLength(500)
+  reason: string;
+}
+
+@ArgsType()
+export class PlacementOffersArgs {
+  @Field({ defaultValue: true, description: 'Only offers still waiting for an answer (the newest 100 otherwise).' })
+  @IsBoolean()
+  openOnly: boolean;
+  @Field(() => ID, { nullable: true, description: 'Only the offers made to this request.' }) @IsOptional() @IsUUID()
+  requestId?: string;
 }

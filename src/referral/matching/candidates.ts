@@ -15,7 +15,7 @@ const SELECT = `
          p.version, p.status_changed_at AS "statusChangedAt",
          s.id AS shelter_id, s.name AS shelter_name, s.region_id, s.admitted_sexes::text[] AS admitted_sexes,
          s.min_age, s.max_age, s.max_boy_age, s.wheelchair_accessible, s.pets_allowed, s.languages,
-         s.latitude, s.longitude, s.status_confirmed_at
+         s.locality_name, s.locality_latitude, s.locality_longitude, s.status_confirmed_at
     FROM place p JOIN shelter s ON s.id = p.shelter_id`;
 
 const FREE = `(p.status = 'AVAILABLE' OR (p.status = 'HELD' AND p.held_until <= now()))`;
@@ -39,8 +39,9 @@ interface Row {
   wheelchair_accessible: boolean;
   pets_allowed: boolean;
   languages: string[];
-  latitude: number;
-  longitude: number;
+  locality_name: string;
+  locality_latitude: number;
+  locality_longitude: number;
   status_confirmed_at: Date;
 }
 
@@ -65,7 +66,8 @@ function toCandidates(rows: Row[]): LoadedCandidate[] {
       shelter = {
         id: r.shelter_id, name: r.shelter_name, regionId: r.region_id, admittedSexes: r.admitted_sexes,
         minAge: r.min_age, maxAge: r.max_age, maxBoyAge: r.max_boy_age, wheelchairAccessible: r.wheelchair_accessible,
-        petsAllowed: r.pets_allowed, languages: r.languages, latitude: r.latitude, longitude: r.longitude,
+        petsAllowed: r.pets_allowed, languages: r.languages,
+        locality: { name: r.locality_name, latitude: r.locality_latitude, longitude: r.locality_longitude },
         statusConfirmedAt: r.status_confirmed_at, occupancyRate: 0,
       };
       shelters.set(r.shelter_id, shelter);

@@ -5,7 +5,9 @@
  * categories, and every other rule is applied below.
  */
 import { PlaceCategory, Sex } from '../../common/enums.js';
-import { RiskLevel, Urgency } from '../referral.enums.js';
+import { DISTANCE_BAND_TEXT, distanceBand, distanceKm, LOCALITY_RADIUS_KM } from '../../common/locality.js';
+import { DistancePreference, RiskLevel, Urgency } from '../referral.enums.js';
+import type { ExclusionReason, Reason } from './matching.texts.js';
 
 export interface MatchMember {
   sex: Sex;
@@ -26,6 +28,8 @@ export interface MatchRequest {
   homeRegionId: string;
   avoidRegionIds: string[];
   preferredRegionIds: string[];
+  /** At high risk: as far as possible (default, the safety advice) or near the minimum distance. */
+  distancePreference: DistancePreference;
 }
 
 export interface CandidateShelter {
@@ -39,8 +43,8 @@ export interface CandidateShelter {
   wheelchairAccessible: boolean;
   petsAllowed: boolean;
   languages: string[];
-  latitude: number;
-  longitude: number;
+  /** The public locality: matching never sees the exact location (see common/locality.ts). */
+  locality: { name: string; latitude: number; longitude: number };
   statusConfirmedAt: Date;
   occupancyRate: number;
 }
@@ -66,6 +70,8 @@ export interface MatchSettings {
   regions: Map<string, RegionPoint>;
   /** With high risk, at least this far from the home region and every avoided region. */
   minDistanceKm: number;
+  /** A shelter that has not confirmed its places for longer than this is demoted. */
+  staleAfterHours: number;
 }
 
 export interface MatchOption {
@@ -73,7 +79,8 @@ export interface MatchOption {
   places: CandidatePlace[];
   category: PlaceCategory;
   score: number;
-  reasons: string[];
+  reasons: Reason[];
+  /** From the home region's centre to the shelter's locality. */
   distanceKm: number;
 }
 
@@ -83,32 +90,8 @@ export interface MatchResult {
   excluded: Map<ExclusionReason, number>;
 }
 
-export type ExclusionReason =
-  | 'CATEGORY'
-  | 'AVOIDED_REGION'
-  | 'HOME_REGION_AT_HIGH_RISK'
-  | 'TOO_CLOSE'
-  | 'NATIONAL_RESERVE'
-  | 'SEX_NOT_ADMITTED'
-  | 'AGE_OUTSIDE_LIMITS'
-  | 'BOY_ABOVE_AGE_LIMIT'
-  | 'NOT_WHEELCHAIR_ACCESSIBLE'
-  | 'NO_PETS'
-  | 'HOUSEHOLD_DOES_NOT_FIT';
-
-export const EXCLUSION_TEXT: Record<ExclusionReason, string> = {
-  CATEGORY: 'category does not suit the request',
-  AVOIDED_REGION: 'in a region to avoid (perpetrator or network)',
-  HOME_REGION_AT_HIGH_RISK: 'in the home region while the risk requires leaving it',
-  TOO_CLOSE: 'too close to the home region or an avoided region',
-  NATIONAL_RESERVE: 'national reserve (only for acute requests from another region)',
-  SEX_NOT_ADMITTED: 'does not admit the client\'s sex',
-  AGE_OUTSIDE_LIMITS: 'client\'s age outside the location\'s limits',
-  BOY_ABOVE_AGE_LIMIT: 'a son is older than the location accepts',
-  NOT_WHEELCHAIR_ACCESSIBLE: 'not wheelchair accessible',
-  NO_PETS: 'no pets allowed',
-  HOUSEHOLD_DOES_NOT_FIT: 'no free unit large enough',
-};
+export { EXCLUSION_TEXT } from './matching.texts.js';
+export type { ExclusionReason } from './matching.texts.js';
 
 const ADULT_AGE = 18;
 const MAX_UNITS_PER_OPTION = 3;
@@ -149,13 +132,7 @@ export function allowedCategories(request: MatchRequest): PlaceCategory[] {
   return [...emergency, PlaceCategory.CRISIS, ...safeHouse];
 }
 
-export function distanceKm(a: { latitude: number; longitude: number }, b: { latitude: number; longitude: number }): number {
-  const rad = (d: number) => (d * Math.PI) / 180;
-  const dLat = rad(b.latitude - a.latitude);
-  const dLon = rad(b.longitude - a.longitude);
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(rad(a.latitude)) * Math.cos(rad(b.latitude)) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.sqrt(h));
-}
+export { distanceKm };
 
 type PlaceRule = (place: CandidatePlace, request: MatchRequest, settings: MatchSettings, allowed: Set<PlaceCategory>) => boolean;
 
@@ -168,8 +145,10 @@ export const HARD_RULES: [ExclusionReason, PlaceRule][] = [
     'TOO_CLOSE',
     (p, r, s) => {
       if (!requiresDistance(r)) return true;
+      // On the locality with the locality's radius as margin: the exact location is then at least
+      // minDistanceKm away, and the outcome cannot reveal more than the locality.
       const away = [r.homeRegionId, ...r.avoidRegionIds].map((id) => s.regions.get(id)).filter((x): x is RegionPoint => !!x);
-      return away.every((region) => distanceKm(p.shelter, region) >= s.minDistanceKm);
+      return away.every((region) => distanceKm(p.shelter.locality, region) >= s.minDistanceKm + LOCALITY_RADIUS_KM);
     },
   ],
   ['NATIONAL_RESERVE', (p, r) => !p.nationalReserve || (r.urgency === Urgency.IMMEDIATE && p.shelter.regionId !== r.homeRegionId)],
@@ -201,62 +180,91 @@ export function fitHousehold(places: CandidatePlace[], size: number): CandidateP
   return beds >= size ? chosen : null;
 }
 
-function describeHousehold(household: MatchMember[]): string {
-  const adults = household.filter((m) => m.age >= ADULT_AGE).length;
-  const children = household.length - adults;
-  const parts = [adults && `${adults} adult${adults > 1 ? 's' : ''}`, children && `${children} child${children > 1 ? 'ren' : ''}`];
-  return parts.filter(Boolean).join(' + ');
-}
-
-function ago(from: Date, now: Date): string {
-  const minutes = Math.max(0, Math.round((now.getTime() - from.getTime()) / 60000));
-  if (minutes < 90) return `${minutes} min ago`;
-  return `${Math.round(minutes / 60)} h ago`;
-}
+/**
+ * The weights, and what they mean. Geography leads: for LOW/MEDIUM risk the own region first
+ * (+100), then the nearest locality (-0.5 per km). Freshness only breaks near-ties (-0.05 per hour
+ * since confirmation, at most -1.2, i.e. 2.4 km) and demotes shelters whose status is stale
+ * (-30, as if 60 km further), so a shelter that confirmed two hours ago is never put behind one
+ * much further away. At high risk the distance is safety, not convenience: by default further is
+ * better (+0.1 per km past the minimum, up to 300 km); a referrer may instead ask for near the
+ * minimum (-0.1 per km past it) to keep school and work within reach.
+ */
+export const WEIGHTS = {
+  ownRegion: 100,
+  perKmElsewhere: 0.5,
+  highRiskPerKm: 0.1,
+  highRiskCapKm: 300,
+  preferredRegion: 40,
+  oneUnit: 10,
+  emergencyBedWhenImmediate: 15,
+  freshnessPerHour: 0.05,
+  freshnessCapHours: 24,
+  stale: 30,
+  perSharedLanguage: 5,
+  occupancy: 20,
+};
 
 /**
- * Soft preferences, as points: own region first and then nearest for LOW/MEDIUM risk; preferred
- * regions; fresher status; one unit rather than several; emergency beds for immediate requests;
- * shared languages; less occupied shelters first (spreads the load).
+ * Soft preferences, as points (see WEIGHTS): own region first and then nearest for LOW/MEDIUM
+ * risk, far for high risk unless asked otherwise; preferred regions; one unit rather than several;
+ * emergency beds for immediate requests; shared languages; fresh status; less occupied shelters
+ * first (spreads the load).
  */
 export function scoreOption(option: Omit<MatchOption, 'score' | 'reasons'>, request: MatchRequest, settings: MatchSettings) {
-  const reasons: string[] = [];
+  const reasons: Reason[] = [];
   let score = 0;
   const { shelter } = option;
   const home = settings.regions.get(request.homeRegionId);
-  const regionName = settings.regions.get(shelter.regionId)?.name ?? 'unknown region';
+  const regionName = settings.regions.get(shelter.regionId)?.name ?? '?';
+  // Distances are locality to home-region centre, and are shown only as bands.
+  const band = DISTANCE_BAND_TEXT[distanceBand(option.distanceKm)];
   if (requiresDistance(request)) {
-    const avoided = request.avoidRegionIds.length ? ', outside all avoided regions' : '';
-    reasons.push(`${Math.round(option.distanceKm)} km from home region${avoided}`);
-    score -= Math.max(0, option.distanceKm - 150) * 0.1;
+    reasons.push({ code: 'AWAY', locality: shelter.locality.name, region: regionName, band, avoided: request.avoidRegionIds.length > 0 });
+    const beyond = Math.min(Math.max(0, option.distanceKm - settings.minDistanceKm), WEIGHTS.highRiskCapKm);
+    if (request.distancePreference === DistancePreference.NEAR_MINIMUM) {
+      score -= beyond * WEIGHTS.highRiskPerKm;
+      reasons.push({ code: 'NEAR_MINIMUM_PREFERRED', minimumKm: settings.minDistanceKm });
+    } else {
+      score += beyond * WEIGHTS.highRiskPerKm;
+      reasons.push({ code: 'FAR_PREFERRED' });
+    }
   } else if (shelter.regionId === request.homeRegionId) {
-    score += 100;
-    reasons.push(`own region (${regionName})`);
+    score += WEIGHTS.ownRegion;
+    reasons.push({ code: 'OWN_REGION', region: regionName });
   } else {
-    score -= option.distanceKm * 0.5;
-    reasons.push(`${Math.round(option.distanceKm)} km from ${home?.name ?? 'home region'} (${regionName})`);
+    score -= option.distanceKm * WEIGHTS.perKmElsewhere;
+    reasons.push({ code: 'ELSEWHERE', locality: shelter.locality.name, region: regionName, band, home: home?.name ?? '' });
   }
   if (request.preferredRegionIds.includes(shelter.regionId)) {
-    score += 40;
-    reasons.push('preferred region');
+    score += WEIGHTS.preferredRegion;
+    reasons.push({ code: 'PREFERRED_REGION' });
   }
   const units = option.places.length;
-  score += units === 1 ? 10 : 0;
-  reasons.push(`fits ${describeHousehold(request.household)} in ${units === 1 ? 'one unit' : `${units} units`}`);
+  score += units === 1 ? WEIGHTS.oneUnit : 0;
+  const clients = clientsOf(request.household);
+  const minorClient = clients.length === 1 && clients[0].age < ADULT_AGE ? clients[0].age : null;
+  reasons.push({
+    code: 'FITS',
+    adults: request.household.filter((m) => m.age >= ADULT_AGE).length,
+    children: accompanyingChildren(request.household).length,
+    minorClientAge: minorClient,
+    units,
+  });
   if (request.urgency === Urgency.IMMEDIATE && option.category === PlaceCategory.EMERGENCY) {
-    score += 15;
-    reasons.push('emergency bed, intake 24/7');
+    score += WEIGHTS.emergencyBedWhenImmediate;
+    reasons.push({ code: 'EMERGENCY_BED' });
   }
-  const hours = (settings.now.getTime() - shelter.statusConfirmedAt.getTime()) / 3_600_000;
-  score -= Math.min(Math.max(hours, 0), 24) * 2;
-  reasons.push(`status confirmed ${ago(shelter.statusConfirmedAt, settings.now)}`);
+  const hours = Math.max(0, (settings.now.getTime() - shelter.statusConfirmedAt.getTime()) / 3_600_000);
+  const stale = hours > settings.staleAfterHours;
+  score -= Math.min(hours, WEIGHTS.freshnessCapHours) * WEIGHTS.freshnessPerHour + (stale ? WEIGHTS.stale : 0);
+  reasons.push({ code: 'STATUS_CONFIRMED', minutes: Math.round(hours * 60), stale });
   const spoken = request.languages.filter((l) => shelter.languages.includes(l));
   if (spoken.length) {
-    score += 5 * spoken.length;
-    reasons.push(`staff speak ${spoken.join(', ')}`);
+    score += WEIGHTS.perSharedLanguage * spoken.length;
+    reasons.push({ code: 'LANGUAGES', languages: spoken });
   }
-  score -= shelter.occupancyRate * 20;
-  return { score: Math.round(score * 10) / 10, reasons };
+  score -= shelter.occupancyRate * WEIGHTS.occupancy;
+  return { score: Math.round(score * 100) / 100, reasons };
 }
 
 export function matchPlaces(request: MatchRequest, candidates: CandidatePlace[], settings: MatchSettings, limit: number): MatchResult {
@@ -285,11 +293,14 @@ export function matchPlaces(request: MatchRequest, candidates: CandidatePlace[],
     }
     const shelter = group[0].shelter;
     const home = settings.regions.get(request.homeRegionId);
-    const partial = { shelter, places: fit, category: group[0].category, distanceKm: home ? distanceKm(shelter, home) : 0 };
+    const partial = { shelter, places: fit, category: group[0].category, distanceKm: home ? distanceKm(shelter.locality, home) : 0 };
     const option = { ...partial, ...scoreOption(partial, request, settings) };
     const current = best.get(shelter.id);
     if (!current || option.score > current.score) best.set(shelter.id, option);
   }
-  const options = [...best.values()].sort((a, b) => b.score - a.score || a.distanceKm - b.distanceKm).slice(0, limit);
+  // Ties: nearer locality, then a fixed order (never anything derived from the exact location).
+  const options = [...best.values()]
+    .sort((a, b) => b.score - a.score || a.distanceKm - b.distanceKm || (a.shelter.id < b.shelter.id ? -1 : 1))
+    .slice(0, limit);
   return { options, excluded };
 }

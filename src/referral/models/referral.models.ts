@@ -1,6 +1,7 @@
 import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
 import { PlaceCategory } from '../../common/enums.js';
-import { HouseholdMemberModel, ClaimModel } from '../../placement/models/placement.models.js';
+import { DistanceBand } from '../../common/locality.js';
+import { ClaimModel } from '../../placement/models/placement.models.js';
 import { PlaceModel } from '../../network/models/network.models.js';
 import { NotAdmittedReason, RequestStatus, RiskLevel, Urgency } from '../referral.enums.js';
 
@@ -36,7 +37,12 @@ export class ReceivingShelterModel {
 export class RequestEventModel {
   @Field(() => GraphQLISODateTime) at: Date;
   @Field() kind: string;
-  @Field() actor: string;
+  @Field(() => String, { nullable: true, description: 'Who acted (token subject): for the searching parties and coordinators; null for other regions\' intake.' })
+  actor: string | null;
+  @Field(() => String, { nullable: true, description: 'The reason code given (declined, closed, released: e.g. NO_CAPACITY).' })
+  reason: string | null;
+  @Field(() => String, { nullable: true, description: 'Free-text note given with the step: the searching parties and coordinators only; erased by retention.' })
+  note: string | null;
 }
 
 @ObjectType('PlacementRequest')
@@ -48,10 +54,6 @@ export class PlacementRequestModel {
   @Field(() => Int) adults: number;
   @Field(() => Int) children: number;
   @Field(() => ID) homeRegionId: string;
-  @Field(() => [ID]) avoidRegionIds: string[];
-  @Field(() => [ID]) preferredRegionIds: string[];
-  @Field(() => String, { nullable: true }) residenceStatus: string | null;
-  @Field(() => String, { nullable: true }) referrerType: string | null;
   @Field(() => GraphQLISODateTime) createdAt: Date;
   @Field(() => GraphQLISODateTime, { nullable: true }) escalateAt: Date | null;
   @Field(() => GraphQLISODateTime, { nullable: true }) escalatedAt: Date | null;
@@ -59,7 +61,10 @@ export class PlacementRequestModel {
   @Field(() => ID, { nullable: true }) claimId: string | null;
   @Field(() => GraphQLISODateTime, { nullable: true }) closedAt: Date | null;
   @Field(() => NotAdmittedReason, { nullable: true }) closeReason: NotAdmittedReason | null;
-  @Field(() => [HouseholdMemberModel]) household: HouseholdMemberModel[];
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'On the waiting list since.' }) waitingSince: Date | null;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Leaves the waiting list (NOT_ADMITTED, NO_CAPACITY) at this time without a place.' })
+  waitingExpiresAt: Date | null;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Moved up the waiting list by a coordinator.' }) prioritisedAt: Date | null;
 }
 
 @ObjectType('PlacementOption', { description: 'A shelter with place(s) that hold the whole household, and why.' })
@@ -70,7 +75,9 @@ export class PlacementOptionModel {
   @Field(() => PlaceCategory) category: PlaceCategory;
   @Field(() => [PlaceModel]) places: PlaceModel[];
   @Field(() => Float) score: number;
-  @Field(() => Int, { description: 'Rounded distance to the home region\'s centre.' }) distanceKm: number;
+  @Field({ description: 'The shelter\'s public locality (town or municipality), never its address.' }) locality: string;
+  @Field(() => DistanceBand, { description: 'From the home region\'s centre to the shelter\'s locality, as a band: exact distances would let anyone locate the shelter.' })
+  distanceBand: DistanceBand;
   @Field(() => [String], { description: 'Why this option, in plain words.' }) reasons: string[];
 }
 
