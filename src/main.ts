@@ -1,14 +1,25 @@
 import 'reflect-metadata';
 import { TokenService } from './auth/token.service.js';
 import { Role } from './common/enums.js';
-import { loadConfig } from './config/app-config.js';
+import { AppConfig, ConfigError, loadConfig } from './config/app-config.js';
 import { EmbeddedServer, startEmbeddedPostgres } from './database/embedded-postgres.js';
 import { ensureDatabase, prepareDatabase } from './database/setup.js';
 import { createRootLogger } from './observability/logger.js';
 import { startService } from './service.js';
 
+/** A wrong setting is the operator's to fix: one line naming it on stderr, exit 1, no stack. */
+function loadConfigOrExit(): AppConfig {
+  try {
+    return loadConfig();
+  } catch (err) {
+    const message = err instanceof ConfigError ? err.message : `Invalid configuration: ${(err as Error)?.message ?? String(err)}`;
+    process.stderr.write(`opvangnet: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
+    process.exit(1);
+  }
+}
+
 async function main(): Promise<void> {
-  const config = loadConfig();
+  const config = loadConfigOrExit();
   const log = createRootLogger(config.LOG_LEVEL);
   let embedded: EmbeddedServer | undefined;
   let databaseUrl = config.DATABASE_URL;
@@ -54,6 +65,7 @@ async function main(): Promise<void> {
 
     const graphqlUrl = `http://localhost:${service.port}/graphql`;
     log.info({ url: graphqlUrl }, 'opvangnet is serving GraphQL');
+    if (config.METRICS_PORT !== undefined) log.info({ port: config.METRICS_PORT }, '/metrics is served on its own port');
     if (!config.isProduction && !config.usesOidc) {
       const token = await new TokenService(config).sign({ sub: 'dev-coordinator', role: Role.COORDINATOR }, '12h');
       process.stdout.write(

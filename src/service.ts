@@ -10,11 +10,15 @@ import { pinoHttp } from 'pino-http';
 import { AppModule, AppOptions } from './app.module.js';
 import { PinoNestLogger } from './observability/logger.js';
 import { consoleStatic } from './console/static.js';
+import { startMetricsServer } from './observability/metrics-access.js';
+import { Metrics } from './observability/metrics.js';
 
 export interface RunningService {
   app: INestApplication;
   port: number;
   url: string;
+  /** Where /metrics is served when METRICS_PORT is set (otherwise on `url`). */
+  metricsUrl?: string;
   /** Stop taking requests, finish those in flight, close sockets and the database pool. */
   close(): Promise<void>;
 }
@@ -61,21 +65,34 @@ export async function createApp(options: AppOptions): Promise<NestExpressApplica
 
 export async function startService(options: AppOptions & { port: number; host?: string }): Promise<RunningService> {
   const app = await createApp(options);
-  await app.listen(options.port, options.host ?? '0.0.0.0');
+  const host = options.host ?? '0.0.0.0';
+  await app.listen(options.port, host);
   const server = app.getHttpServer() as Server;
   const port = (server.address() as AddressInfo).port;
+  const metricsPort = options.config.METRICS_PORT;
+  const metricsServer =
+    metricsPort === undefined
+      ? undefined
+      : await startMetricsServer(options.config, app.get(Metrics), metricsPort, host).catch(async (err) => {
+          await app.close();
+          throw err;
+        });
   let closing: Promise<void> | undefined;
   return {
     app,
     port,
     url: `http://127.0.0.1:${port}`,
+    metricsUrl: metricsServer && `http://127.0.0.1:${(metricsServer.address() as AddressInfo).port}`,
     close() {
       closing ??= (async () => {
         // Keep-alive sockets would hold server.close() open; in-flight requests still finish.
         server.closeIdleConnections?.();
         const force = setTimeout(() => server.closeAllConnections?.(), 10_000);
         force.unref();
+        metricsServer?.closeAllConnections();
+        const metricsClosed = metricsServer && new Promise((done) => metricsServer.close(done));
         await app.close();
+        await metricsClosed;
         clearTimeout(force);
       })();
       return closing;

@@ -86,12 +86,20 @@ describe('placement under random interleavings (fast-check)', () => {
         case 'expire': {
           const id = pickOf(claims, o.pick);
           // Time passes for this hold: the sweep or the next locker must expire it exactly once.
-          if (id) {
-            await t.db.pool.query(
-              `WITH c AS (UPDATE claim SET expires_at = now() - interval '1 ms' WHERE id = $1 AND status = 'HELD' RETURNING id)
-               UPDATE place SET held_until = now() - interval '1 ms' WHERE claim_id IN (SELECT id FROM c)`,
-              [id],
-            );
+          // This shortcut locks the claim before its places, the service the other way round, so
+          // PostgreSQL may choose it as a deadlock victim (rolled back whole): retry it, as the
+          // service retries its own transactions.
+          for (let attempt = 1; id; attempt++) {
+            try {
+              await t.db.pool.query(
+                `WITH c AS (UPDATE claim SET expires_at = now() - interval '1 ms' WHERE id = $1 AND status = 'HELD' RETURNING id)
+                 UPDATE place SET held_until = now() - interval '1 ms' WHERE claim_id IN (SELECT id FROM c)`,
+                [id],
+              );
+              break;
+            } catch (err) {
+              if ((err as { code?: string }).code !== '40P01' || attempt === 5) throw err;
+            }
           }
           break;
         }

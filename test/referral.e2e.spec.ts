@@ -320,9 +320,12 @@ describe('placement requests: matching by risk and region', () => {
       const intake = await t.token({ role: Role.INTAKE, shelterIds: [net.amersfoortCrisis.shelterId] });
       const claimed = await t.gql(CLAIM_FOR, { input: { requestId: r.id, placeIds: [net.amersfoortCrisis.placeIds[0]] } }, intake);
       expect(claimed.errors).toBeUndefined();
-      const pushed = await sub.next();
+      // On a busy machine the filing's own update can reach the subscription after it started:
+      // skip that OPEN event (at most one) to the claim's.
+      let pushed = await sub.next();
+      if (pushed.status === 'OPEN') pushed = await sub.next();
       expect(pushed).toMatchObject({ id: r.id, status: 'CLAIMED', receivingShelter: { name: 'Amersfoort crisis' } });
-      expect(JSON.stringify(pushed)).not.toMatch(/Geheimstraat|3511 AA/);
+      expect(JSON.stringify(sub.received)).not.toMatch(/Geheimstraat|3511 AA/);
       const addressQuery = await subscribe(wsClient(t.service.url, police),
         `subscription($id: ID!) { placementRequestUpdated(id: $id) { receivingShelter { address { street } } } }`, { id: r.id });
       expect(JSON.stringify(addressQuery.errors)).toMatch(/Cannot query field .{0,4}address.{0,4} on type .{0,4}ReceivingShelter/);

@@ -94,9 +94,13 @@ describe('request access, minimisation and ownership', () => {
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([done, new Promise((_, fail) => (timer = setTimeout(() => fail(new Error('subscription did not end')), 5000)))]);
     clearTimeout(timer);
-    expect(events).toHaveLength(1);
-    expect(events[0].data ?? null).toBeNull();
-    expect(events[0].errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    // On a busy machine the filing's own OPEN update (which this intake may see, minimised) can
+    // reach the subscription after it started; after the claim, nothing but FORBIDDEN.
+    const afterFiling = events.filter((e) => (e.data as { placementRequestUpdated?: { status?: string } } | null)?.placementRequestUpdated?.status !== 'OPEN');
+    expect(events.length - afterFiling.length).toBeLessThanOrEqual(1);
+    expect(afterFiling).toHaveLength(1);
+    expect(afterFiling[0].data ?? null).toBeNull();
+    expect(afterFiling[0].errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(JSON.stringify(events)).not.toContain(claimed.data!.claimForRequest.claimId);
     await client.dispose();
   });

@@ -179,7 +179,7 @@ describe('production authentication: OIDC tokens checked against the issuer\'s J
         .sign(privateKey);
     };
     db = await createTestDatabase();
-    t = await startTestService({ db, env: { NODE_ENV: 'production', DATABASE_URL: db.url, AUTH_ISSUER: issuer, AUTH_AUDIENCE: 'opvangnet', AUTH_JWKS_URL: `${issuer}/jwks` } });
+    t = await startTestService({ db, env: { NODE_ENV: 'production', DATABASE_URL: db.url, AUTH_ISSUER: issuer, AUTH_AUDIENCE: 'opvangnet', AUTH_JWKS_URL: `${issuer}/jwks`, METRICS_TOKEN: 'metrics-token-for-the-production-test' } });
   });
   afterAll(async () => {
     await t?.close();

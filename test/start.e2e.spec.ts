@@ -74,3 +74,46 @@ describe('npm start on a fresh machine', () => {
     expect(await portOpen(pgPort)).toBe(false);
   });
 });
+
+/** An operator who forgot or mistyped a setting gets one line naming it, not a stack trace. */
+describe('start with missing or invalid settings', () => {
+  function start(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+    // Only PATH from the outside: what the test sets is all the service sees.
+    const proc = spawn(process.execPath, ['dist/src/main.js'], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    proc.stdout!.on('data', (chunk) => (stdout += chunk));
+    proc.stderr!.on('data', (chunk) => (stderr += chunk));
+    return new Promise((done) => proc.once('close', (code) => done({ code, stdout, stderr })));
+  }
+
+  const production = { NODE_ENV: 'production', DATABASE_URL: 'postgres://opvangnet@127.0.0.1:1/none', AUTH_ISSUER: 'https://idp.example', AUTH_AUDIENCE: 'opvangnet', METRICS_TOKEN: 'a-metrics-token-of-at-least-24-chars' };
+  const without = (...names: (keyof typeof production)[]) => Object.fromEntries(Object.entries(production).filter(([k]) => !names.includes(k as never)));
+
+  it.each([
+    ['production without AUTH_ISSUER', without('AUTH_ISSUER'), ['AUTH_ISSUER']],
+    ['production without AUTH_ISSUER, AUTH_AUDIENCE and DATABASE_URL', without('AUTH_ISSUER', 'AUTH_AUDIENCE', 'DATABASE_URL'), ['AUTH_ISSUER', 'AUTH_AUDIENCE', 'DATABASE_URL']],
+    ['production with /metrics public', without('METRICS_TOKEN'), ['METRICS_TOKEN']],
+    ['production with an http issuer', { ...production, AUTH_ISSUER: 'http://idp.example' }, ['AUTH_ISSUER']],
+    ['a port that is not a number', { ...production, PORT: 'eighty' }, ['PORT']],
+    ['a rate limit of 0', { NODE_ENV: 'development', RATE_LIMIT_READS_PER_MINUTE: '0' }, ['RATE_LIMIT_READS_PER_MINUTE']],
+    ['an unknown log level', { NODE_ENV: 'development', LOG_LEVEL: 'loud' }, ['LOG_LEVEL']],
+    ['an unknown NODE_ENV', { NODE_ENV: 'prod' }, ['NODE_ENV']],
+  ])('%s: one line naming the setting on stderr, no stack, exit 1', async (_, env, named) => {
+    const { code, stdout, stderr } = await start(env as Record<string, string>);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    const lines = stderr.split('\n').filter((line) => line.trim() !== '');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^opvangnet: Invalid configuration: /);
+    for (const setting of named) expect(lines[0]).toContain(setting);
+    expect(stderr).not.toMatch(/^\s+at /m);
+    expect(stderr).not.toMatch(/Error:/);
+  });
+
+  it('says what is wrong with a value in plain words, without echoing it', async () => {
+    const { code, stderr } = await start({ NODE_ENV: 'development', PORT: 'eighty', AUTH_JWT_SECRET: 'too-short-secret' });
+    expect(code).toBe(1);
+    expect(stderr).toBe('opvangnet: Invalid configuration: PORT must be an integer number; AUTH_JWT_SECRET must be longer than or equal to 32 characters\n');
+  });
+});

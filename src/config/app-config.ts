@@ -55,12 +55,28 @@ export class AppConfig {
   @IsString() @MinLength(1)
   CONSOLE_DIR = 'dist/web';
 
-  /** Per principal and instance: reads, and the stricter budget for claims and requests. */
+  /** Per principal, shared by all instances: reads, and the stricter budget for claims and requests. */
   @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000)
   RATE_LIMIT_READS_PER_MINUTE = 600;
 
   @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000)
   RATE_LIMIT_WRITES_PER_MINUTE = 60;
+
+  /** Per principal, shared by all instances: CSV and HTML flow exports (each one is a whole report). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000)
+  RATE_LIMIT_EXPORTS_PER_MINUTE = 30;
+
+  /** When set, /metrics answers only `Authorization: Bearer <METRICS_TOKEN>`. */
+  @IsOptional() @IsString() @MinLength(24)
+  METRICS_TOKEN?: string;
+
+  /** When set, /metrics is served on this port only (not on PORT); 0 picks a free port (tests). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  METRICS_PORT?: number;
+
+  /** Production refuses to start with /metrics open to anyone on PORT unless this says it may. */
+  @Transform(toBool) @IsBoolean()
+  METRICS_PUBLIC = false;
 
   @Transform(toInt) @IsInt() @Min(2) @Max(50)
   MAX_QUERY_DEPTH = 12;
@@ -158,33 +174,69 @@ export class AppConfig {
   }
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+/** A setting is missing or wrong: the message names it, on one line, and no stack is worth printing. */
+export class ConfigError extends Error {
+  constructor(
+    readonly problems: string[],
+    readonly settings: string[],
+  ) {
+    super(`Invalid configuration: ${problems.join('; ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const listed = (names: string[]) => (names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`);
+
+/**
+ * `serve` (the default) adds the rules for a process that answers requests (metrics not public in
+ * production); `tool` is for the migration and seed commands, which serve nothing.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, purpose: 'serve' | 'tool' = 'serve'): AppConfig {
   const known = Object.keys(new AppConfig());
   const raw = Object.fromEntries(Object.entries(env).filter(([key]) => known.includes(key)));
   const config = plainToInstance(AppConfig, raw, { exposeDefaultValues: true });
   const errors = validateSync(config, { whitelist: false });
   if (errors.length > 0) {
-    const details = errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join(', ')}`);
-    throw new Error(`Invalid configuration:\n  ${details.join('\n  ')}`);
+    // class-validator's messages start with the setting's name; values are not echoed (secrets).
+    // A value of the wrong type fails every bound too; then only the type is worth saying.
+    const problems = errors.map((e) => {
+      const c = e.constraints ?? {};
+      return c.isInt ?? c.isBoolean ?? (Object.values(c).join(', ') || `${e.property} is invalid`);
+    });
+    throw new ConfigError(problems, errors.map((e) => e.property));
   }
-  if (config.isProduction && (!config.AUTH_ISSUER || !config.AUTH_AUDIENCE)) {
-    throw new Error('Invalid configuration: production needs AUTH_ISSUER and AUTH_AUDIENCE (OIDC tokens verified against the issuer\'s JWKS)');
+  const problems: string[] = [];
+  const settings: string[] = [];
+  const problem = (setting: string, message: string) => {
+    settings.push(setting);
+    problems.push(message);
+  };
+  if (config.isProduction) {
+    const missing = (['DATABASE_URL', 'AUTH_ISSUER', 'AUTH_AUDIENCE'] as const).filter((name) => !config[name]);
+    if (missing.length) {
+      settings.push(...missing);
+      problems.push(`production needs ${listed(missing)}`);
+    }
   }
   if (config.AUTH_ISSUER && !/^https?:\/\//.test(config.AUTH_ISSUER)) {
-    throw new Error('Invalid configuration: AUTH_ISSUER must be a URL');
+    problem('AUTH_ISSUER', 'AUTH_ISSUER must be a URL');
   }
   if (config.OIDC_CLIENT_ID && !config.AUTH_ISSUER) {
-    throw new Error('Invalid configuration: OIDC_CLIENT_ID needs AUTH_ISSUER (the issuer the console signs in at)');
+    problem('OIDC_CLIENT_ID', 'OIDC_CLIENT_ID needs AUTH_ISSUER (the issuer the console signs in at)');
   }
   if (!/(^|\s)openid(\s|$)/.test(config.OIDC_SCOPES)) {
-    throw new Error('Invalid configuration: OIDC_SCOPES must include "openid"');
+    problem('OIDC_SCOPES', 'OIDC_SCOPES must include "openid"');
   }
   const loopback = /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/;
-  if (config.isProduction && config.AUTH_ISSUER && !config.AUTH_ISSUER.startsWith('https://') && !loopback.test(config.AUTH_ISSUER)) {
-    throw new Error('Invalid configuration: AUTH_ISSUER must use https in production');
+  if (config.isProduction && config.AUTH_ISSUER?.startsWith('http://') && !loopback.test(config.AUTH_ISSUER)) {
+    problem('AUTH_ISSUER', 'AUTH_ISSUER must use https in production');
   }
-  if (config.isProduction && !config.DATABASE_URL) {
-    throw new Error('Invalid configuration: DATABASE_URL must be set in production (no embedded database)');
+  if (purpose === 'serve' && config.isProduction && !config.METRICS_TOKEN && config.METRICS_PORT === undefined && !config.METRICS_PUBLIC) {
+    problem('METRICS_TOKEN', 'production needs METRICS_TOKEN or METRICS_PORT so /metrics is not public (or METRICS_PUBLIC=true to allow it)');
   }
+  if (config.METRICS_PORT !== undefined && config.METRICS_PORT !== 0 && config.METRICS_PORT === config.PORT) {
+    problem('METRICS_PORT', 'METRICS_PORT must differ from PORT');
+  }
+  if (problems.length) throw new ConfigError(problems, settings);
   return config;
 }

@@ -1,5 +1,6 @@
 import { Controller, Get, Headers, Inject, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
+import { RateLimits } from '../auth/rate-limits.js';
 import { TokenService } from '../auth/token.service.js';
 import { DomainError, ErrorCode, toDomainError } from '../common/errors.js';
 import { checkFlowQuery } from './flows.access.js';
@@ -11,6 +12,7 @@ const STATUS: Record<string, number> = {
   [ErrorCode.UNAUTHENTICATED]: 401,
   [ErrorCode.FORBIDDEN]: 403,
   [ErrorCode.NOT_FOUND]: 404,
+  [ErrorCode.RATE_LIMITED]: 429,
   [ErrorCode.UNAVAILABLE]: 503,
 };
 
@@ -49,6 +51,7 @@ export class FlowsExportController {
   constructor(
     @Inject(FlowsService) private readonly flows: FlowsService,
     @Inject(TokenService) private readonly tokens: TokenService,
+    @Inject(RateLimits) private readonly rateLimits: RateLimits,
   ) {}
 
   @Get('flows.csv')
@@ -66,6 +69,8 @@ export class FlowsExportController {
       const token = TokenService.extract(authorization);
       if (!token) throw DomainError.unauthenticated();
       const principal = await this.tokens.verify(token);
+      // Each export computes a whole report: its own per-principal budget, shared by all instances.
+      await this.rateLimits.spend('export', principal.sub);
       const checked = checkFlowQuery(principal, query);
       const report = presentReport(await this.flows.figures(checked.regionId, checked.from, checked.to, checked.granularity));
       const rows = tidyRows(report);
@@ -82,6 +87,8 @@ export class FlowsExportController {
         .send(`${semicolon ? '\uFEFF' : ''}${toCsv(rows, semicolon ? ';' : ',')}`);
     } catch (err) {
       const domain = toDomainError(err) ?? DomainError.internal();
+      const retryAfter = domain.details.retryAfterSeconds;
+      if (domain.code === ErrorCode.RATE_LIMITED && typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
       res.status(STATUS[domain.code] ?? 500).json({ error: { code: domain.code, message: domain.message, ...domain.details } });
     }
   }

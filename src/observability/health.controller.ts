@@ -1,6 +1,8 @@
-import { Controller, Get, Header, Inject, Res } from '@nestjs/common';
+import { Controller, Get, Headers, Inject, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/app-config.js';
+import { answerMetrics } from './metrics-access.js';
 import { Metrics } from './metrics.js';
 
 @Controller()
@@ -10,6 +12,7 @@ export class HealthController {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(Metrics) private readonly metrics: Metrics,
+    @Inject(AppConfig) private readonly config: AppConfig,
   ) {}
 
   /** Liveness (the process answers) and readiness (the database answers), as JSON. */
@@ -34,9 +37,14 @@ export class HealthController {
     });
   }
 
+  /** Prometheus, with METRICS_TOKEN when set; absent here when it has its own METRICS_PORT. */
   @Get('metrics')
-  @Header('Content-Type', 'text/plain; version=0.0.4')
-  async prometheus(): Promise<string> {
-    return this.metrics.registry.metrics();
+  async prometheus(@Headers('authorization') authorization: string | undefined, @Res() res: Response): Promise<void> {
+    if (this.config.METRICS_PORT !== undefined) {
+      res.status(404).json({ error: { code: 'NOT_FOUND', message: 'Not found' } });
+      return;
+    }
+    const answer = await answerMetrics(this.config, this.metrics, authorization);
+    res.status(answer.status).set(answer.headers).send(answer.body);
   }
 }

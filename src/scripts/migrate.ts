@@ -30,7 +30,7 @@ async function main() {
     process.stderr.write('usage: npm run migration:run | migration:revert | migration:generate -- <Name>\n');
     process.exit(2);
   }
-  const config = loadConfig();
+  const config = loadConfig(process.env, 'tool');
   await withDatabase(config, async (url) => {
     const dataSource = createDataSource(url, 2);
     await dataSource.initialize();

@@ -16,7 +16,7 @@ async function main() {
   });
   const years = Number(values.years);
   if (!Number.isFinite(years) || years < 0) throw new Error(`--years must be a number >= 0, got ${values.years}`);
-  const config = loadConfig();
+  const config = loadConfig(process.env, 'tool');
   await withDatabase(config, async (url) => {
     const dataSource = createDataSource(url, 2);
     await dataSource.initialize();

@@ -30,6 +30,7 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     RATE_LIMIT_READS_PER_MINUTE: '1000000',
     RATE_LIMIT_WRITES_PER_MINUTE: '1000000',
+    RATE_LIMIT_EXPORTS_PER_MINUTE: '1000000',
     ...overrides,
   });
 }
