@@ -120,6 +120,7 @@ describe('console in production', () => {
         AUTH_AUDIENCE: 'opvangnet',
         OIDC_CLIENT_ID: 'opvangnet-console',
         OIDC_SCOPES: 'openid profile opvangnet',
+        METRICS_TOKEN: 'metrics-token-for-the-console-test',
       },
     });
   });
