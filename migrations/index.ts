@@ -11,6 +11,7 @@ import { DistancePreference1763920700000 } from './1763920700000-DistancePrefere
 import { WaitingStatus1763920800000 } from './1763920800000-WaitingStatus.js';
 import { WaitingList1763920810000 } from './1763920810000-WaitingList.js';
 import { PageIndexes1764700000000 } from './1764700000000-PageIndexes.js';
+import { TransferStayIndex1764800000000 } from './1764800000000-TransferStayIndex.js';
 
 export const migrations = [
   NetworkSchema1763920000000,
@@ -24,4 +25,5 @@ export const migrations = [
   WaitingStatus1763920800000,
   WaitingList1763920810000,
   PageIndexes1764700000000,
+  TransferStayIndex1764800000000,
 ];

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { DomainError } from '../common/errors.js';
 import { AppConfig } from '../config/app-config.js';
 import { FlowReportFigures, Granularity, PeriodFigures, Percentiles } from './flow-report.js';
 import { Cell, cell, suppressComplementary } from './suppression.js';
@@ -89,6 +90,9 @@ export class FlowsService {
   ) {}
 
   async figures(regionId: string | null, from: string, to: string, granularity: Granularity): Promise<FlowReportFigures> {
+    // A well-formed id of no region is a mistake, not a region where nothing happened.
+    const [reported] = regionId ? await this.dataSource.query(`SELECT code FROM region WHERE id = $1`, [regionId]) : [];
+    if (regionId && !reported) throw DomainError.notFound('Region', regionId);
     const buckets = bucketsOf(from, to, granularity).map((b) => emptyPeriod(b.start, b.end));
     const total = emptyPeriod(from, to);
     const byKey = new Map(buckets.map((b) => [b.start, b]));
@@ -157,14 +161,22 @@ export class FlowsService {
               AND NOT EXISTS (SELECT 1 FROM outflow_readiness e WHERE e.stay_id = r.stay_id AND e.cleared_because = 'blockers changed'
                                 AND e.cleared_at = r.marked_at)
             GROUP BY 1`),
-        q(`SELECT b.start AS bucket, x.blocker, count(DISTINCT r.stay_id)::int AS n, count(*)::int AS rows,
+        // At the end of each bucket (now, for a bucket that has not ended), in the region where the
+        // stay is at that moment: where it was marked, or where its last move since then took it.
+        q(`SELECT b.start AS bucket, x.blocker, count(DISTINCT r.stay_id)::int AS n,
                   percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM b.end_at - s.ready_for_outflow_at) / 86400) AS p50
              FROM unnest($6::text[], $7::text[]) AS bb(start, last_day)
-             CROSS JOIN LATERAL (SELECT bb.start, ((bb.last_day::date + 1)::timestamp AT TIME ZONE $5) AS end_at) b
+             CROSS JOIN LATERAL (SELECT bb.start, least(((bb.last_day::date + 1)::timestamp AT TIME ZONE $5), now()) AS end_at) b
              JOIN outflow_readiness r ON r.marked_at < b.end_at AND (r.cleared_at IS NULL OR r.cleared_at >= b.end_at)
              JOIN stay s ON s.id = r.stay_id
+             CROSS JOIN LATERAL (SELECT coalesce((SELECT t.to_region_id FROM transfer t
+                                                   WHERE t.stay_id = r.stay_id AND t.transferred_at >= r.marked_at AND t.transferred_at < b.end_at
+                                                   ORDER BY t.transferred_at DESC LIMIT 1), r.region_id) AS region_id) here
              CROSS JOIN LATERAL unnest(r.blockers::text[] || ARRAY['*']) AS x(blocker)
-            WHERE ${region('r.region_id')} AND r.marked_at < (($2::date + 1)::timestamp AT TIME ZONE $5)
+            WHERE ${region('here.region_id')}
+              AND ($4::uuid IS NULL OR r.region_id = $4::uuid
+                   OR r.stay_id IN (SELECT t.stay_id FROM transfer t WHERE t.to_region_id = $4::uuid AND t.transferred_at >= r.marked_at))
+              AND r.marked_at < (($2::date + 1)::timestamp AT TIME ZONE $5)
               AND $1::date <= $2::date AND $3::text IS NOT NULL -- every query takes the same parameters
             GROUP BY 1, 2`, [buckets.map((b) => b.start), buckets.map((b) => b.end)]),
         q(`SELECT ${bucket('r.closed_at')} AS bucket, r.close_reason::text AS reason, count(*)::int AS n
@@ -253,35 +265,51 @@ export class FlowsService {
     }
 
     const report = { regionId, from, to, granularity, buckets, total };
-    const [reported] = regionId ? await this.dataSource.query(`SELECT code FROM region WHERE id = $1`, [regionId]) : [];
     this.suppress(report, reported?.code ?? null);
     return report;
   }
 
-  /** Withholds 1-4, then complementary cells within each period and across the periods. */
+  /**
+   * Withholds 1-4, then complementary cells over every additive relation a reader can see: each
+   * breakdown against its total, adults and children against the age bands, the placement matrix
+   * against inflow by origin, a figure shown twice (its twin), buckets against the period total.
+   */
   private suppress(report: FlowReportFigures, regionCode: string | null): void {
     const periods = [...report.buckets, report.total];
     periods.forEach(flagSmall);
     const groups: { total: Cell | null; cells: Cell[] }[] = [];
+    const twin = (a: Cell, b: Cell) => groups.push({ total: a, cells: [b] });
     for (const p of periods) {
       const { inflow, throughflow, outflow, unmetDemand } = p;
+      const bands = [...inflow.bySexAndAgeBand.entries()];
       groups.push(
         { total: inflow.admissions, cells: [...inflow.byCategory.values()] },
         { total: inflow.admissions, cells: [...inflow.byOrigin.values()] },
         { total: inflow.admissions, cells: [...inflow.byReferrerType.values()] },
         { total: inflow.persons, cells: [...inflow.bySexAndAgeBand.values()] },
         { total: inflow.persons, cells: [inflow.adults, inflow.children] },
+        { total: inflow.children, cells: bands.filter(([key]) => key.endsWith(' 0-17')).map(([, c]) => c) },
+        { total: inflow.adults, cells: bands.filter(([key]) => !key.endsWith(' 0-17')).map(([, c]) => c) },
         { total: throughflow.transfers, cells: [...throughflow.byMove.values()] },
         { total: outflow.discharges, cells: [...outflow.byDestination.values()] },
         { total: outflow.discharges, cells: [...outflow.lengthOfStay.values()].map((l) => l.discharges) },
         { total: unmetDemand.notAdmitted, cells: [...unmetDemand.byReason.values()] },
       );
-      // The region's column of the matrix repeats inflow by origin: a cell and its twin share their fate.
-      for (const [key, c] of p.placementMatrix) {
+      // The percentile of moves counts the same transfers.
+      twin(throughflow.transfers, throughflow.daysBeforeMove.observations);
+      // The matrix cells placed in the region (every cell, for the country) are the admissions,
+      // and by origin (the diagonal is OWN_REGION) they are inflow by origin.
+      const placedHere = [...p.placementMatrix].filter(([key]) => regionCode === null || key.split('>')[1] === regionCode);
+      groups.push({ total: inflow.admissions, cells: placedHere.map(([, c]) => c) });
+      const byOriginKey = new Map<string, Cell[]>();
+      for (const [key, c] of placedHere) {
         const [origin, placed] = key.split('>');
-        if (placed !== regionCode) continue;
-        const twin = inflow.byOrigin.get(origin === regionCode ? 'OWN_REGION' : origin);
-        if (twin) groups.push({ total: twin, cells: [c] });
+        const originKey = origin === placed ? 'OWN_REGION' : origin;
+        byOriginKey.set(originKey, [...(byOriginKey.get(originKey) ?? []), c]);
+      }
+      for (const [originKey, cells] of byOriginKey) {
+        const total = inflow.byOrigin.get(originKey);
+        if (total) groups.push({ total, cells });
       }
     }
     // Across periods: the buckets of an additive figure add up to the report's total.
@@ -293,14 +321,23 @@ export class FlowsService {
       (p: PeriodFigures) => p.inflow.children, (p: PeriodFigures) => p.throughflow.transfers, (p: PeriodFigures) => p.throughflow.toOtherRegions,
       (p: PeriodFigures) => p.throughflow.fromOtherRegions, (p: PeriodFigures) => p.outflow.discharges,
       (p: PeriodFigures) => p.blockedOutflow.markedInPeriod, (p: PeriodFigures) => p.unmetDemand.notAdmitted,
-      (p: PeriodFigures) => p.unmetDemand.escalations,
+      (p: PeriodFigures) => p.unmetDemand.escalations, (p: PeriodFigures) => p.throughflow.daysBeforeMove.observations,
+      (p: PeriodFigures) => p.unmetDemand.hoursToClaim.observations, (p: PeriodFigures) => p.unmetDemand.hoursToAdmission.observations,
     ]) additive(pick);
     for (const pickMap of [
       (p: PeriodFigures) => p.inflow.byCategory, (p: PeriodFigures) => p.inflow.byOrigin, (p: PeriodFigures) => p.inflow.byReferrerType,
       (p: PeriodFigures) => p.inflow.bySexAndAgeBand, (p: PeriodFigures) => p.throughflow.byMove, (p: PeriodFigures) => p.outflow.byDestination,
       (p: PeriodFigures) => p.unmetDemand.byReason, (p: PeriodFigures) => p.placementMatrix,
+      (p: PeriodFigures) => new Map([...p.outflow.lengthOfStay].map(([category, l]) => [category, l.discharges])),
     ]) {
       for (const key of keys(pickMap)) additive((p) => pickMap(p).get(key));
+    }
+    // Stocks at the end of a period: the report's total is its last bucket, shown twice.
+    const last = report.buckets[report.buckets.length - 1];
+    twin(report.total.blockedOutflow.atPeriodEnd, last.blockedOutflow.atPeriodEnd);
+    for (const [key, c] of report.total.blockedOutflow.byBlocker) {
+      const lastCell = last.blockedOutflow.byBlocker.get(key);
+      if (lastCell) twin(c, lastCell);
     }
     suppressComplementary(groups);
     // A percentile of fewer than five stays describes those few people: withheld with them.
