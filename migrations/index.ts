@@ -12,6 +12,7 @@ import { WaitingStatus1763920800000 } from './1763920800000-WaitingStatus.js';
 import { WaitingList1763920810000 } from './1763920810000-WaitingList.js';
 import { PageIndexes1764700000000 } from './1764700000000-PageIndexes.js';
 import { TransferStayIndex1764800000000 } from './1764800000000-TransferStayIndex.js';
+import { WaitingListFlows1764800100000 } from './1764800100000-WaitingListFlows.js';
 
 export const migrations = [
   NetworkSchema1763920000000,
@@ -26,4 +27,5 @@ export const migrations = [
   WaitingList1763920810000,
   PageIndexes1764700000000,
   TransferStayIndex1764800000000,
+  WaitingListFlows1764800100000,
 ];

@@ -8,6 +8,8 @@ import { Cell, cell, suppressComplementary } from './suppression.js';
 type Row = Record<string, any>;
 
 const DAY_MS = 86_400_000;
+/** The ways off the waiting list, as the timeline records them. */
+export const WAITING_EXITS = ['OFFER_ACCEPTED', 'WAITING_EXPIRED', 'CLOSED', 'CANCELLED'] as const;
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 const parse = (s: string) => new Date(`${s}T00:00:00Z`);
 const addDays = (d: Date, n: number) => new Date(d.getTime() + n * DAY_MS);
@@ -44,6 +46,10 @@ function emptyPeriod(start: string, end: string): PeriodFigures {
     unmetDemand: {
       notAdmitted: cell(0), byReason: new Map(), escalations: cell(0), hoursToClaim: none(), hoursToAdmission: none(),
       daysWithoutFreePlace: new Map(),
+    },
+    waitingList: {
+      waitingAtEnd: cell(0), waitingAtEndByCategory: new Map(), leftList: cell(0), leftListBy: new Map(), daysWaited: none(),
+      offersMade: cell(0), offersAccepted: cell(0), offersDeclined: cell(0), offersDeclinedByReason: new Map(),
     },
     occupancy: new Map(),
     placementMatrix: new Map(),
@@ -116,6 +122,42 @@ export class FlowsService {
         Object.assign(pick(period), { observations: cell(r.n), p50: round(r.p50), p90: round(r.p90) });
       }
     };
+
+    // Waiting spells, from the timeline: a WAITING event until the first way off the list after it
+    // (a request can wait again after an accepted offer's claim lapsed: each spell counts).
+    const spells = `
+      SELECT w.request_id, w.at AS started_at, x.at AS ended_at, x.kind AS exit_kind, r.waiting_categories
+        FROM request_event w JOIN placement_request r ON r.id = w.request_id
+        LEFT JOIN LATERAL (SELECT e.at, e.kind FROM request_event e
+                            WHERE e.request_id = w.request_id AND e.id > w.id AND e.kind IN (${WAITING_EXITS.map((k) => `'${k}'`).join(', ')})
+                            ORDER BY e.id LIMIT 1) x ON true
+       WHERE w.kind = 'WAITING' AND w.at < (($2::date + 1)::timestamp AT TIME ZONE $5) AND ${region('r.home_region_id')}`;
+    const [waitingAtEnd, leftList, daysWaited, offersMade, offersDecided] = await Promise.all([
+      q(`WITH spells AS (${spells})
+         SELECT b.start AS bucket, c.category, count(DISTINCT s.request_id)::int AS n
+           FROM unnest($6::text[], $7::text[]) AS bb(start, last_day)
+           CROSS JOIN LATERAL (SELECT bb.start, least(((bb.last_day::date + 1)::timestamp AT TIME ZONE $5), now()) AS end_at) b
+           JOIN spells s ON s.started_at < b.end_at AND (s.ended_at IS NULL OR s.ended_at >= b.end_at)
+           CROSS JOIN LATERAL unnest(coalesce(s.waiting_categories::text[], '{}') || ARRAY['*']) AS c(category)
+          WHERE $1::date <= $2::date AND $3::text IS NOT NULL
+          GROUP BY 1, 2`, [buckets.map((b) => b.start), buckets.map((b) => b.end)]),
+      q(`WITH spells AS (${spells})
+         SELECT ${bucket('s.ended_at')} AS bucket, s.exit_kind, count(*)::int AS n FROM spells s
+          WHERE s.ended_at IS NOT NULL AND ${within('s.ended_at')} GROUP BY 1, 2`),
+      q(`WITH spells AS (${spells})
+         SELECT ${bucket('s.ended_at')} AS bucket, count(*)::int AS n,
+                percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM s.ended_at - s.started_at) / 86400) AS p50,
+                percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM s.ended_at - s.started_at) / 86400) AS p90
+           FROM spells s WHERE s.ended_at IS NOT NULL AND ${within('s.ended_at')}
+          GROUP BY GROUPING SETS ((1), ())`),
+      q(`SELECT ${bucket('o.created_at')} AS bucket, count(*)::int AS n
+           FROM placement_offer o JOIN placement_request r ON r.id = o.request_id
+          WHERE ${within('o.created_at')} AND ${region('r.home_region_id')} GROUP BY 1`),
+      q(`SELECT ${bucket('o.decided_at')} AS bucket, o.status::text AS status, o.decline_reason::text AS reason, count(*)::int AS n
+           FROM placement_offer o JOIN placement_request r ON r.id = o.request_id
+          WHERE o.status IN ('ACCEPTED', 'DECLINED') AND o.decided_at IS NOT NULL AND ${within('o.decided_at')} AND ${region('r.home_region_id')}
+          GROUP BY 1, 2, 3`),
+    ]);
 
     const [inflow, persons, matrix, transfers, moveTimes, inbound, outflow, stayLengths, marked, blocked, notAdmitted, escalations, toClaim, toAdmission, noFreePlace, occupancy] =
       await Promise.all([
@@ -264,6 +306,28 @@ export class FlowsService {
       period?.occupancy.set(r.category, { occupied: r.occupied, inService: r.in_service, samples: r.samples });
     }
 
+    for (const r of waitingAtEnd) {
+      const period = byKey.get(r.bucket)!;
+      const periods = r.bucket === buckets[buckets.length - 1].start ? [period, total] : [period];
+      for (const p of periods) {
+        if (r.category === '*') p.waitingList.waitingAtEnd = cell(r.n);
+        else p.waitingList.waitingAtEndByCategory.set(r.category, cell(r.n));
+      }
+    }
+    each(leftList, (p, r) => {
+      add(p.waitingList.leftList, r.n);
+      addTo(p.waitingList.leftListBy, r.exit_kind, r.n);
+    });
+    percentiles(daysWaited, (p) => p.waitingList.daysWaited);
+    each(offersMade, (p, r) => add(p.waitingList.offersMade, r.n));
+    each(offersDecided, (p, r) => {
+      if (r.status === 'ACCEPTED') add(p.waitingList.offersAccepted, r.n);
+      else {
+        add(p.waitingList.offersDeclined, r.n);
+        addTo(p.waitingList.offersDeclinedByReason, r.reason ?? 'OTHER', r.n);
+      }
+    });
+
     const report = { regionId, from, to, granularity, buckets, total };
     this.suppress(report, reported?.code ?? null);
     return report;
@@ -294,7 +358,10 @@ export class FlowsService {
         { total: outflow.discharges, cells: [...outflow.byDestination.values()] },
         { total: outflow.discharges, cells: [...outflow.lengthOfStay.values()].map((l) => l.discharges) },
         { total: unmetDemand.notAdmitted, cells: [...unmetDemand.byReason.values()] },
+        { total: p.waitingList.leftList, cells: [...p.waitingList.leftListBy.values()] },
+        { total: p.waitingList.offersDeclined, cells: [...p.waitingList.offersDeclinedByReason.values()] },
       );
+      twin(p.waitingList.leftList, p.waitingList.daysWaited.observations);
       // The percentile of moves counts the same transfers.
       twin(throughflow.transfers, throughflow.daysBeforeMove.observations);
       // The matrix cells placed in the region (every cell, for the country) are the admissions,
@@ -323,26 +390,36 @@ export class FlowsService {
       (p: PeriodFigures) => p.blockedOutflow.markedInPeriod, (p: PeriodFigures) => p.unmetDemand.notAdmitted,
       (p: PeriodFigures) => p.unmetDemand.escalations, (p: PeriodFigures) => p.throughflow.daysBeforeMove.observations,
       (p: PeriodFigures) => p.unmetDemand.hoursToClaim.observations, (p: PeriodFigures) => p.unmetDemand.hoursToAdmission.observations,
+      (p: PeriodFigures) => p.waitingList.leftList, (p: PeriodFigures) => p.waitingList.daysWaited.observations,
+      (p: PeriodFigures) => p.waitingList.offersMade, (p: PeriodFigures) => p.waitingList.offersAccepted,
+      (p: PeriodFigures) => p.waitingList.offersDeclined,
     ]) additive(pick);
     for (const pickMap of [
       (p: PeriodFigures) => p.inflow.byCategory, (p: PeriodFigures) => p.inflow.byOrigin, (p: PeriodFigures) => p.inflow.byReferrerType,
       (p: PeriodFigures) => p.inflow.bySexAndAgeBand, (p: PeriodFigures) => p.throughflow.byMove, (p: PeriodFigures) => p.outflow.byDestination,
       (p: PeriodFigures) => p.unmetDemand.byReason, (p: PeriodFigures) => p.placementMatrix,
       (p: PeriodFigures) => new Map([...p.outflow.lengthOfStay].map(([category, l]) => [category, l.discharges])),
+      (p: PeriodFigures) => p.waitingList.leftListBy, (p: PeriodFigures) => p.waitingList.offersDeclinedByReason,
     ]) {
       for (const key of keys(pickMap)) additive((p) => pickMap(p).get(key));
     }
     // Stocks at the end of a period: the report's total is its last bucket, shown twice.
     const last = report.buckets[report.buckets.length - 1];
     twin(report.total.blockedOutflow.atPeriodEnd, last.blockedOutflow.atPeriodEnd);
-    for (const [key, c] of report.total.blockedOutflow.byBlocker) {
-      const lastCell = last.blockedOutflow.byBlocker.get(key);
-      if (lastCell) twin(c, lastCell);
+    twin(report.total.waitingList.waitingAtEnd, last.waitingList.waitingAtEnd);
+    for (const [stock, lastStock] of [
+      [report.total.blockedOutflow.byBlocker, last.blockedOutflow.byBlocker],
+      [report.total.waitingList.waitingAtEndByCategory, last.waitingList.waitingAtEndByCategory],
+    ]) {
+      for (const [key, c] of stock) {
+        const lastCell = lastStock.get(key);
+        if (lastCell) twin(c, lastCell);
+      }
     }
     suppressComplementary(groups);
     // A percentile of fewer than five stays describes those few people: withheld with them.
     for (const p of periods) {
-      for (const pct of [p.throughflow.daysBeforeMove, p.unmetDemand.hoursToClaim, p.unmetDemand.hoursToAdmission]) {
+      for (const pct of [p.throughflow.daysBeforeMove, p.unmetDemand.hoursToClaim, p.unmetDemand.hoursToAdmission, p.waitingList.daysWaited]) {
         if (pct.observations.value < 5) Object.assign(pct, { p50: null, p90: null });
       }
       for (const los of p.outflow.lengthOfStay.values()) {

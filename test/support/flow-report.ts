@@ -22,6 +22,8 @@ fragment period on FlowPeriod {
   blockedOutflow { atPeriodEnd { ...count } byBlocker { ...by } daysWaitingP50 markedInPeriod { ...count } }
   unmetDemand { notAdmitted { ...count } byReason { ...by } escalations { ...count }
     hoursToClaim { ...pct } hoursToAdmission { ...pct } daysWithoutFreePlace { ...by } }
+  waitingList { waitingAtEnd { ...count } waitingAtEndByCategory { ...by } leftList { ...count } leftListBy { ...by } daysWaited { ...pct }
+    offersMade { ...count } offersAccepted { ...count } offersDeclined { ...count } offersDeclinedByReason { ...by } }
   occupancy { category rate occupiedPlaceSamples inServicePlaceSamples }
   placementMatrix { originRegion placementRegion value suppressed }
 }`;
@@ -94,6 +96,7 @@ export function relationsOf(report: { buckets: Period[]; total: Period }, region
       const w = p.waitingList;
       rel(`${label} offers declined by reason`, w.offersDeclined, w.offersDeclinedByReason);
       rel(`${label} left the list = days-waited observations`, w.leftList, [w.daysWaited.observations]);
+      rel(`${label} left the list by exit`, w.leftList, w.leftListBy);
     }
   }
 
@@ -121,6 +124,7 @@ export function relationsOf(report: { buckets: Period[]; total: Period }, region
     across('waitingList.waitingAtEnd', (p) => p.waitingList.waitingAtEnd, true);
     acrossKeyed('waitingList.waitingAtEndByCategory', (p) => p.waitingList.waitingAtEndByCategory, true);
     acrossKeyed('waitingList.offersDeclinedByReason', (p) => p.waitingList.offersDeclinedByReason);
+    acrossKeyed('waitingList.leftListBy', (p) => p.waitingList.leftListBy);
   }
   for (const [name, pick] of [
     ['inflow.byCategory', (p: Period) => p.inflow.byCategory], ['inflow.byOrigin', (p: Period) => p.inflow.byOrigin],

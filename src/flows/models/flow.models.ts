@@ -94,6 +94,25 @@ export class UnmetDemandModel {
   daysWithoutFreePlace: CountByModel[];
 }
 
+@ObjectType('WaitingListFlow', { description: 'The waiting list, for requests of clients from the region (home region): who waits, how long, and the offers the list made.' })
+export class WaitingListFlowModel {
+  @Field(() => CountModel, { description: 'Requests (households) on the waiting list at the end of the period (now, for a period that has not ended): put on the list (a WAITING event) before then and not yet off it. The period total is the last bucket.' })
+  waitingAtEnd: CountModel;
+  @Field(() => [CountByModel], { description: 'The same requests per category they wait for (the allowed categories when put on the list); a request that may take two categories counts under both, so these do not add up to waitingAtEnd. Requests put on the list before categories were recorded count in waitingAtEnd only.' })
+  waitingAtEndByCategory: CountByModel[];
+  @Field(() => CountModel, { description: 'Waiting spells that ended in the period: the request left the list by an accepted offer, expiry, close or cancel (a request that waits again counts again).' })
+  leftList: CountModel;
+  @Field(() => [CountByModel], { description: 'Those spells by how they ended: OFFER_ACCEPTED (a place held for the household to arrive), WAITING_EXPIRED, CLOSED (not admitted), CANCELLED.' })
+  leftListBy: CountByModel[];
+  @Field(() => PercentilesModel, { description: 'Days on the list, from being put on it to leaving it, for the spells that ended in the period.' })
+  daysWaited: PercentilesModel;
+  @Field(() => CountModel, { description: 'Placement offers made in the period (createdAt) to waiting requests.' }) offersMade: CountModel;
+  @Field(() => CountModel, { description: 'Offers accepted in the period (decidedAt), whenever they were made.' }) offersAccepted: CountModel;
+  @Field(() => CountModel, { description: 'Offers declined in the period (decidedAt), whenever they were made. Lapsed and withdrawn offers are in neither.' })
+  offersDeclined: CountModel;
+  @Field(() => [CountByModel], { description: 'Those declined offers by the reason given.' }) offersDeclinedByReason: CountByModel[];
+}
+
 @ObjectType('Occupancy', { description: 'Occupied place-days over in-service place-days, from the hourly availability snapshots (daily in generated history).' })
 export class OccupancyModel {
   @Field({ description: 'Place category.' }) category: string;
@@ -119,6 +138,7 @@ export class FlowPeriodModel {
   @Field(() => OutflowModel, { description: 'Discharges in the period.' }) outflow: OutflowModel;
   @Field(() => BlockedOutflowModel, { description: 'Ready to leave but blocked, at the end of the period.' }) blockedOutflow: BlockedOutflowModel;
   @Field(() => UnmetDemandModel, { description: 'Requests of the region\'s clients not admitted, escalations, and times to claim and admission.' }) unmetDemand: UnmetDemandModel;
+  @Field(() => WaitingListFlowModel, { description: 'The waiting list: households waiting, days waited, offers.' }) waitingList: WaitingListFlowModel;
   @Field(() => [OccupancyModel], { description: 'Per category: occupied over in-service places in the period\'s snapshots.' }) occupancy: OccupancyModel[];
   @Field(() => [MatrixCellModel], { description: 'Where the region\'s clients went, and who came to it (the whole country: every pair).' })
   placementMatrix: MatrixCellModel[];
