@@ -362,6 +362,9 @@ export class FlowsService {
         { total: p.waitingList.offersDeclined, cells: [...p.waitingList.offersDeclinedByReason.values()] },
       );
       twin(p.waitingList.leftList, p.waitingList.daysWaited.observations);
+      // An accepted offer takes its request off the list in the same transaction: the same count twice.
+      const leftByAccept = p.waitingList.leftListBy.get('OFFER_ACCEPTED');
+      if (leftByAccept) twin(p.waitingList.offersAccepted, leftByAccept);
       // The percentile of moves counts the same transfers.
       twin(throughflow.transfers, throughflow.daysBeforeMove.observations);
       // The matrix cells placed in the region (every cell, for the country) are the admissions,

@@ -97,6 +97,8 @@ export function relationsOf(report: { buckets: Period[]; total: Period }, region
       rel(`${label} offers declined by reason`, w.offersDeclined, w.offersDeclinedByReason);
       rel(`${label} left the list = days-waited observations`, w.leftList, [w.daysWaited.observations]);
       rel(`${label} left the list by exit`, w.leftList, w.leftListBy);
+      rel(`${label} offers accepted = left the list by an accepted offer`, w.offersAccepted,
+        w.leftListBy.filter((c: Keyed) => c.key === 'OFFER_ACCEPTED'));
     }
   }
 
