@@ -148,6 +148,34 @@ describe('flow report figures an analyst can trust', () => {
     expect(report.total.blockedOutflow.daysWaitingP50).toBeCloseTo(2, 1);
   });
 
+  it('counts the days waiting of a past bucket from the first mark, also for stays cleared since or whose blockers changed', async () => {
+    const shelter = await createShelter(t, { regionCode: 'leiden', category: 'CRISIS', places: 1 });
+    const at = (day: string, hour: string) => `${day}T${hour}:00:00+02:00`;
+    for (let i = 0; i < 6; i++) {
+      const stayId = await stay({ shelter, category: 'CRISIS', origin: 'leiden', admittedAt: at('2026-05-01', '10'), members: [['FEMALE', 30]] });
+      // Ready from 10 May noon; three of them had their blockers changed on the 12th (still waiting
+      // since the 10th), and all were no longer ready from the 20th on.
+      if (i < 3) {
+        await t.db.pool.query(
+          `INSERT INTO outflow_readiness (stay_id, region_id, blockers, marked_at, cleared_at, cleared_because) VALUES
+             ($1, $2, '{HOUSING}', $3, $4, 'blockers changed'), ($1, $2, '{HOUSING,DEBTS}', $4, $5, 'cleared')`,
+          [stayId, shelter.regionId, at('2026-05-10', '12'), at('2026-05-12', '12'), at('2026-05-20', '12')],
+        );
+      } else {
+        await t.db.pool.query(
+          `INSERT INTO outflow_readiness (stay_id, region_id, blockers, marked_at, cleared_at, cleared_because) VALUES ($1, $2, '{HOUSING}', $3, $4, 'cleared')`,
+          [stayId, shelter.regionId, at('2026-05-10', '12'), at('2026-05-20', '12')],
+        );
+      }
+    }
+    // The stays are no longer ready: ready_for_outflow_at is NULL, as the API leaves it after a clear.
+    const report = await flowReport(t, coordinator, { regionId: shelter.regionId, from: '2026-05-13', to: '2026-05-13', granularity: 'DAY' });
+    expect(report.total.blockedOutflow.atPeriodEnd).toEqual({ value: 6, suppressed: false });
+    // From 10 May 12:00 to the end of 13 May: 3.5 days, for all six.
+    expect(report.total.blockedOutflow.daysWaitingP50).toBe(3.5);
+    expect(report.total.blockedOutflow.markedInPeriod).toEqual({ value: 0, suppressed: false });
+  });
+
   it('counts a blocked stay in the region it moved to, and in the region it left only before the move', async () => {
     const zwolle = await createShelter(t, { regionCode: 'zwolle', category: 'CRISIS', places: 1, beds: 1 });
     const deventer = await createShelter(t, { regionCode: 'deventer', category: 'CRISIS', places: 1, beds: 1 });

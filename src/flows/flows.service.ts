@@ -205,12 +205,17 @@ export class FlowsService {
             GROUP BY 1`),
         // At the end of each bucket (now, for a bucket that has not ended), in the region where the
         // stay is at that moment: where it was marked, or where its last move since then took it.
+        // Days waiting count from the first mark of that readiness (a change of blockers is no new
+        // mark), read from the marks themselves: the stay's ready_for_outflow_at is only the latest.
         q(`SELECT b.start AS bucket, x.blocker, count(DISTINCT r.stay_id)::int AS n,
-                  percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM b.end_at - s.ready_for_outflow_at) / 86400) AS p50
+                  percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM b.end_at - ready.since) / 86400) AS p50
              FROM unnest($6::text[], $7::text[]) AS bb(start, last_day)
              CROSS JOIN LATERAL (SELECT bb.start, least(((bb.last_day::date + 1)::timestamp AT TIME ZONE $5), now()) AS end_at) b
              JOIN outflow_readiness r ON r.marked_at < b.end_at AND (r.cleared_at IS NULL OR r.cleared_at >= b.end_at)
-             JOIN stay s ON s.id = r.stay_id
+             CROSS JOIN LATERAL (SELECT max(f.marked_at) AS since FROM outflow_readiness f
+                                  WHERE f.stay_id = r.stay_id AND f.marked_at <= r.marked_at
+                                    AND NOT EXISTS (SELECT 1 FROM outflow_readiness e WHERE e.stay_id = f.stay_id
+                                                      AND e.cleared_because = 'blockers changed' AND e.cleared_at = f.marked_at)) ready
              CROSS JOIN LATERAL (SELECT coalesce((SELECT t.to_region_id FROM transfer t
                                                    WHERE t.stay_id = r.stay_id AND t.transferred_at >= r.marked_at AND t.transferred_at < b.end_at
                                                    ORDER BY t.transferred_at DESC LIMIT 1), r.region_id) AS region_id) here
