@@ -222,7 +222,7 @@ export class FlowsService {
              CROSS JOIN LATERAL unnest(r.blockers::text[] || ARRAY['*']) AS x(blocker)
             WHERE ${region('here.region_id')}
               AND ($4::uuid IS NULL OR r.region_id = $4::uuid
-                   OR r.stay_id IN (SELECT t.stay_id FROM transfer t WHERE t.to_region_id = $4::uuid AND t.transferred_at >= r.marked_at))
+                   OR r.stay_id IN (SELECT t.stay_id FROM transfer t WHERE t.to_region_id = $4::uuid))
               AND r.marked_at < (($2::date + 1)::timestamp AT TIME ZONE $5)
               AND $1::date <= $2::date AND $3::text IS NOT NULL -- every query takes the same parameters
             GROUP BY 1, 2`, [buckets.map((b) => b.start), buckets.map((b) => b.end)]),
