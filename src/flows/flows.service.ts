@@ -207,24 +207,28 @@ export class FlowsService {
         // stay is at that moment: where it was marked, or where its last move since then took it.
         // Days waiting count from the first mark of that readiness (a change of blockers is no new
         // mark), read from the marks themselves: the stay's ready_for_outflow_at is only the latest.
-        q(`SELECT b.start AS bucket, x.blocker, count(DISTINCT r.stay_id)::int AS n,
-                  percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM b.end_at - ready.since) / 86400) AS p50
+        q(`WITH ready AS MATERIALIZED (
+             SELECT r.stay_id, r.region_id, r.marked_at, r.cleared_at, r.blockers,
+                    (SELECT max(f.marked_at) FROM outflow_readiness f
+                      WHERE f.stay_id = r.stay_id AND f.marked_at <= r.marked_at
+                        AND NOT EXISTS (SELECT 1 FROM outflow_readiness e WHERE e.stay_id = f.stay_id
+                                          AND e.cleared_because = 'blockers changed' AND e.cleared_at = f.marked_at)) AS since
+               FROM outflow_readiness r
+              WHERE r.marked_at < (($2::date + 1)::timestamp AT TIME ZONE $5)
+                AND (r.cleared_at IS NULL OR r.cleared_at >= ($1::date::timestamp AT TIME ZONE $5))
+                AND ($4::uuid IS NULL OR r.region_id = $4::uuid
+                     OR r.stay_id IN (SELECT t.stay_id FROM transfer t WHERE t.to_region_id = $4::uuid)))
+           SELECT b.start AS bucket, x.blocker, count(DISTINCT r.stay_id)::int AS n,
+                  percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM b.end_at - r.since) / 86400) AS p50
              FROM unnest($6::text[], $7::text[]) AS bb(start, last_day)
              CROSS JOIN LATERAL (SELECT bb.start, least(((bb.last_day::date + 1)::timestamp AT TIME ZONE $5), now()) AS end_at) b
-             JOIN outflow_readiness r ON r.marked_at < b.end_at AND (r.cleared_at IS NULL OR r.cleared_at >= b.end_at)
-             CROSS JOIN LATERAL (SELECT max(f.marked_at) AS since FROM outflow_readiness f
-                                  WHERE f.stay_id = r.stay_id AND f.marked_at <= r.marked_at
-                                    AND NOT EXISTS (SELECT 1 FROM outflow_readiness e WHERE e.stay_id = f.stay_id
-                                                      AND e.cleared_because = 'blockers changed' AND e.cleared_at = f.marked_at)) ready
-             CROSS JOIN LATERAL (SELECT coalesce((SELECT t.to_region_id FROM transfer t
-                                                   WHERE t.stay_id = r.stay_id AND t.transferred_at >= r.marked_at AND t.transferred_at < b.end_at
-                                                   ORDER BY t.transferred_at DESC LIMIT 1), r.region_id) AS region_id) here
+             JOIN ready r ON r.marked_at < b.end_at AND (r.cleared_at IS NULL OR r.cleared_at >= b.end_at)
              CROSS JOIN LATERAL unnest(r.blockers::text[] || ARRAY['*']) AS x(blocker)
-            WHERE ${region('here.region_id')}
-              AND ($4::uuid IS NULL OR r.region_id = $4::uuid
-                   OR r.stay_id IN (SELECT t.stay_id FROM transfer t WHERE t.to_region_id = $4::uuid))
-              AND r.marked_at < (($2::date + 1)::timestamp AT TIME ZONE $5)
-              AND $1::date <= $2::date AND $3::text IS NOT NULL -- every query takes the same parameters
+            WHERE ($4::uuid IS NULL
+                   OR coalesce((SELECT t.to_region_id FROM transfer t
+                                 WHERE t.stay_id = r.stay_id AND t.transferred_at >= r.marked_at AND t.transferred_at < b.end_at
+                                 ORDER BY t.transferred_at DESC LIMIT 1), r.region_id) = $4::uuid)
+              AND $3::text IS NOT NULL -- every query takes the same parameters
             GROUP BY 1, 2`, [buckets.map((b) => b.start), buckets.map((b) => b.end)]),
         q(`SELECT ${bucket('r.closed_at')} AS bucket, r.close_reason::text AS reason, count(*)::int AS n
              FROM placement_request r WHERE r.status = 'NOT_ADMITTED' AND ${within('r.closed_at')} AND ${region('r.home_region_id')}
