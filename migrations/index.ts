@@ -12,6 +12,8 @@ import { WaitingStatus1763920800000 } from './1763920800000-WaitingStatus.js';
 import { WaitingList1763920810000 } from './1763920810000-WaitingList.js';
 import { PageIndexes1764700000000 } from './1764700000000-PageIndexes.js';
 import { RateLimitSchema1764800000000 } from './1764800000000-RateLimitSchema.js';
+import { TransferStayIndex1764800200000 } from './1764800200000-TransferStayIndex.js';
+import { WaitingListFlows1764800300000 } from './1764800300000-WaitingListFlows.js';
 
 export const migrations = [
   NetworkSchema1763920000000,
@@ -26,4 +28,6 @@ export const migrations = [
   WaitingList1763920810000,
   PageIndexes1764700000000,
   RateLimitSchema1764800000000,
+  TransferStayIndex1764800200000,
+  WaitingListFlows1764800300000,
 ];

@@ -94,6 +94,9 @@ export const LIST_BOUNDS: Record<string, ListBound> = {
   'BlockedOutflow.byBlocker': { max: 5, why: 'enum' },
   'UnmetDemand.byReason': { max: 20, why: 'enum' },
   'UnmetDemand.daysWithoutFreePlace': { max: CATEGORIES, why: 'per category' },
+  'WaitingListFlow.waitingAtEndByCategory': { max: CATEGORIES, why: 'per category' },
+  'WaitingListFlow.leftListBy': { max: 4, why: 'the ways off the list' },
+  'WaitingListFlow.offersDeclinedByReason': { max: 20, why: 'enum' },
 };
 
 /** Fields whose price is fixed, whatever is selected below them. */

@@ -38,6 +38,12 @@ function period(p: PeriodFigures): FlowPeriodModel {
       daysWithoutFreePlace: [...p.unmetDemand.daysWithoutFreePlace.entries()].sort(([a], [b]) => a.localeCompare(b))
         .map(([key, value]) => ({ key, value, suppressed: false })),
     },
+    waitingList: {
+      waitingAtEnd: shown(p.waitingList.waitingAtEnd), waitingAtEndByCategory: byKey(p.waitingList.waitingAtEndByCategory),
+      leftList: shown(p.waitingList.leftList), leftListBy: byKey(p.waitingList.leftListBy), daysWaited: pct(p.waitingList.daysWaited),
+      offersMade: shown(p.waitingList.offersMade), offersAccepted: shown(p.waitingList.offersAccepted),
+      offersDeclined: shown(p.waitingList.offersDeclined), offersDeclinedByReason: byKey(p.waitingList.offersDeclinedByReason),
+    },
     occupancy: [...p.occupancy.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([category, o]) => ({
       category, rate: o.inService > 0 ? Math.round((o.occupied / o.inService) * 1000) / 1000 : null,
       occupiedPlaceSamples: o.occupied, inServicePlaceSamples: o.inService,

@@ -48,6 +48,17 @@ export interface PeriodFigures {
     hoursToAdmission: Percentiles;
     daysWithoutFreePlace: Map<string, number>;
   };
+  waitingList: {
+    waitingAtEnd: Cell;
+    waitingAtEndByCategory: Map<string, Cell>;
+    leftList: Cell;
+    leftListBy: Map<string, Cell>;
+    daysWaited: Percentiles;
+    offersMade: Cell;
+    offersAccepted: Cell;
+    offersDeclined: Cell;
+    offersDeclinedByReason: Map<string, Cell>;
+  };
   occupancy: Map<string, { occupied: number; inService: number; samples: number }>;
   placementMatrix: Map<string, Cell>;
 }

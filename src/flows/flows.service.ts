@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { DomainError } from '../common/errors.js';
 import { AppConfig } from '../config/app-config.js';
 import { FlowReportFigures, Granularity, PeriodFigures, Percentiles } from './flow-report.js';
 import { Cell, cell, suppressComplementary } from './suppression.js';
@@ -7,6 +8,8 @@ import { Cell, cell, suppressComplementary } from './suppression.js';
 type Row = Record<string, any>;
 
 const DAY_MS = 86_400_000;
+/** The ways off the waiting list, as the timeline records them. */
+export const WAITING_EXITS = ['OFFER_ACCEPTED', 'WAITING_EXPIRED', 'CLOSED', 'CANCELLED'] as const;
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 const parse = (s: string) => new Date(`${s}T00:00:00Z`);
 const addDays = (d: Date, n: number) => new Date(d.getTime() + n * DAY_MS);
@@ -43,6 +46,10 @@ function emptyPeriod(start: string, end: string): PeriodFigures {
     unmetDemand: {
       notAdmitted: cell(0), byReason: new Map(), escalations: cell(0), hoursToClaim: none(), hoursToAdmission: none(),
       daysWithoutFreePlace: new Map(),
+    },
+    waitingList: {
+      waitingAtEnd: cell(0), waitingAtEndByCategory: new Map(), leftList: cell(0), leftListBy: new Map(), daysWaited: none(),
+      offersMade: cell(0), offersAccepted: cell(0), offersDeclined: cell(0), offersDeclinedByReason: new Map(),
     },
     occupancy: new Map(),
     placementMatrix: new Map(),
@@ -89,6 +96,9 @@ export class FlowsService {
   ) {}
 
   async figures(regionId: string | null, from: string, to: string, granularity: Granularity): Promise<FlowReportFigures> {
+    // A well-formed id of no region is a mistake, not a region where nothing happened.
+    const [reported] = regionId ? await this.dataSource.query(`SELECT code FROM region WHERE id = $1`, [regionId]) : [];
+    if (regionId && !reported) throw DomainError.notFound('Region', regionId);
     const buckets = bucketsOf(from, to, granularity).map((b) => emptyPeriod(b.start, b.end));
     const total = emptyPeriod(from, to);
     const byKey = new Map(buckets.map((b) => [b.start, b]));
@@ -112,6 +122,42 @@ export class FlowsService {
         Object.assign(pick(period), { observations: cell(r.n), p50: round(r.p50), p90: round(r.p90) });
       }
     };
+
+    // Waiting spells, from the timeline: a WAITING event until the first way off the list after it
+    // (a request can wait again after an accepted offer's claim lapsed: each spell counts).
+    const spells = `
+      SELECT w.request_id, w.at AS started_at, x.at AS ended_at, x.kind AS exit_kind, r.waiting_categories
+        FROM request_event w JOIN placement_request r ON r.id = w.request_id
+        LEFT JOIN LATERAL (SELECT e.at, e.kind FROM request_event e
+                            WHERE e.request_id = w.request_id AND e.id > w.id AND e.kind IN (${WAITING_EXITS.map((k) => `'${k}'`).join(', ')})
+                            ORDER BY e.id LIMIT 1) x ON true
+       WHERE w.kind = 'WAITING' AND w.at < (($2::date + 1)::timestamp AT TIME ZONE $5) AND ${region('r.home_region_id')}`;
+    const [waitingAtEnd, leftList, daysWaited, offersMade, offersDecided] = await Promise.all([
+      q(`WITH spells AS (${spells})
+         SELECT b.start AS bucket, c.category, count(DISTINCT s.request_id)::int AS n
+           FROM unnest($6::text[], $7::text[]) AS bb(start, last_day)
+           CROSS JOIN LATERAL (SELECT bb.start, least(((bb.last_day::date + 1)::timestamp AT TIME ZONE $5), now()) AS end_at) b
+           JOIN spells s ON s.started_at < b.end_at AND (s.ended_at IS NULL OR s.ended_at >= b.end_at)
+           CROSS JOIN LATERAL unnest(coalesce(s.waiting_categories::text[], '{}') || ARRAY['*']) AS c(category)
+          WHERE $1::date <= $2::date AND $3::text IS NOT NULL
+          GROUP BY 1, 2`, [buckets.map((b) => b.start), buckets.map((b) => b.end)]),
+      q(`WITH spells AS (${spells})
+         SELECT ${bucket('s.ended_at')} AS bucket, s.exit_kind, count(*)::int AS n FROM spells s
+          WHERE s.ended_at IS NOT NULL AND ${within('s.ended_at')} GROUP BY 1, 2`),
+      q(`WITH spells AS (${spells})
+         SELECT ${bucket('s.ended_at')} AS bucket, count(*)::int AS n,
+                percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM s.ended_at - s.started_at) / 86400) AS p50,
+                percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM s.ended_at - s.started_at) / 86400) AS p90
+           FROM spells s WHERE s.ended_at IS NOT NULL AND ${within('s.ended_at')}
+          GROUP BY GROUPING SETS ((1), ())`),
+      q(`SELECT ${bucket('o.created_at')} AS bucket, count(*)::int AS n
+           FROM placement_offer o JOIN placement_request r ON r.id = o.request_id
+          WHERE ${within('o.created_at')} AND ${region('r.home_region_id')} GROUP BY 1`),
+      q(`SELECT ${bucket('o.decided_at')} AS bucket, o.status::text AS status, o.decline_reason::text AS reason, count(*)::int AS n
+           FROM placement_offer o JOIN placement_request r ON r.id = o.request_id
+          WHERE o.status IN ('ACCEPTED', 'DECLINED') AND o.decided_at IS NOT NULL AND ${within('o.decided_at')} AND ${region('r.home_region_id')}
+          GROUP BY 1, 2, 3`),
+    ]);
 
     const [inflow, persons, matrix, transfers, moveTimes, inbound, outflow, stayLengths, marked, blocked, notAdmitted, escalations, toClaim, toAdmission, noFreePlace, occupancy] =
       await Promise.all([
@@ -157,15 +203,32 @@ export class FlowsService {
               AND NOT EXISTS (SELECT 1 FROM outflow_readiness e WHERE e.stay_id = r.stay_id AND e.cleared_because = 'blockers changed'
                                 AND e.cleared_at = r.marked_at)
             GROUP BY 1`),
-        q(`SELECT b.start AS bucket, x.blocker, count(DISTINCT r.stay_id)::int AS n, count(*)::int AS rows,
-                  percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM b.end_at - s.ready_for_outflow_at) / 86400) AS p50
+        // At the end of each bucket (now, for a bucket that has not ended), in the region where the
+        // stay is at that moment: where it was marked, or where its last move since then took it.
+        // Days waiting count from the first mark of that readiness (a change of blockers is no new
+        // mark), read from the marks themselves: the stay's ready_for_outflow_at is only the latest.
+        q(`WITH ready AS MATERIALIZED (
+             SELECT r.stay_id, r.region_id, r.marked_at, r.cleared_at, r.blockers,
+                    (SELECT max(f.marked_at) FROM outflow_readiness f
+                      WHERE f.stay_id = r.stay_id AND f.marked_at <= r.marked_at
+                        AND NOT EXISTS (SELECT 1 FROM outflow_readiness e WHERE e.stay_id = f.stay_id
+                                          AND e.cleared_because = 'blockers changed' AND e.cleared_at = f.marked_at)) AS since
+               FROM outflow_readiness r
+              WHERE r.marked_at < (($2::date + 1)::timestamp AT TIME ZONE $5)
+                AND (r.cleared_at IS NULL OR r.cleared_at >= ($1::date::timestamp AT TIME ZONE $5))
+                AND ($4::uuid IS NULL OR r.region_id = $4::uuid
+                     OR r.stay_id IN (SELECT t.stay_id FROM transfer t WHERE t.to_region_id = $4::uuid)))
+           SELECT b.start AS bucket, x.blocker, count(DISTINCT r.stay_id)::int AS n,
+                  percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM b.end_at - r.since) / 86400) AS p50
              FROM unnest($6::text[], $7::text[]) AS bb(start, last_day)
-             CROSS JOIN LATERAL (SELECT bb.start, ((bb.last_day::date + 1)::timestamp AT TIME ZONE $5) AS end_at) b
-             JOIN outflow_readiness r ON r.marked_at < b.end_at AND (r.cleared_at IS NULL OR r.cleared_at >= b.end_at)
-             JOIN stay s ON s.id = r.stay_id
+             CROSS JOIN LATERAL (SELECT bb.start, least(((bb.last_day::date + 1)::timestamp AT TIME ZONE $5), now()) AS end_at) b
+             JOIN ready r ON r.marked_at < b.end_at AND (r.cleared_at IS NULL OR r.cleared_at >= b.end_at)
              CROSS JOIN LATERAL unnest(r.blockers::text[] || ARRAY['*']) AS x(blocker)
-            WHERE ${region('r.region_id')} AND r.marked_at < (($2::date + 1)::timestamp AT TIME ZONE $5)
-              AND $1::date <= $2::date AND $3::text IS NOT NULL -- every query takes the same parameters
+            WHERE ($4::uuid IS NULL
+                   OR coalesce((SELECT t.to_region_id FROM transfer t
+                                 WHERE t.stay_id = r.stay_id AND t.transferred_at >= r.marked_at AND t.transferred_at < b.end_at
+                                 ORDER BY t.transferred_at DESC LIMIT 1), r.region_id) = $4::uuid)
+              AND $3::text IS NOT NULL -- every query takes the same parameters
             GROUP BY 1, 2`, [buckets.map((b) => b.start), buckets.map((b) => b.end)]),
         q(`SELECT ${bucket('r.closed_at')} AS bucket, r.close_reason::text AS reason, count(*)::int AS n
              FROM placement_request r WHERE r.status = 'NOT_ADMITTED' AND ${within('r.closed_at')} AND ${region('r.home_region_id')}
@@ -252,36 +315,80 @@ export class FlowsService {
       period?.occupancy.set(r.category, { occupied: r.occupied, inService: r.in_service, samples: r.samples });
     }
 
+    for (const r of waitingAtEnd) {
+      const period = byKey.get(r.bucket)!;
+      const periods = r.bucket === buckets[buckets.length - 1].start ? [period, total] : [period];
+      for (const p of periods) {
+        if (r.category === '*') p.waitingList.waitingAtEnd = cell(r.n);
+        else p.waitingList.waitingAtEndByCategory.set(r.category, cell(r.n));
+      }
+    }
+    each(leftList, (p, r) => {
+      add(p.waitingList.leftList, r.n);
+      addTo(p.waitingList.leftListBy, r.exit_kind, r.n);
+    });
+    percentiles(daysWaited, (p) => p.waitingList.daysWaited);
+    each(offersMade, (p, r) => add(p.waitingList.offersMade, r.n));
+    each(offersDecided, (p, r) => {
+      if (r.status === 'ACCEPTED') add(p.waitingList.offersAccepted, r.n);
+      else {
+        add(p.waitingList.offersDeclined, r.n);
+        addTo(p.waitingList.offersDeclinedByReason, r.reason ?? 'OTHER', r.n);
+      }
+    });
+
     const report = { regionId, from, to, granularity, buckets, total };
-    const [reported] = regionId ? await this.dataSource.query(`SELECT code FROM region WHERE id = $1`, [regionId]) : [];
     this.suppress(report, reported?.code ?? null);
     return report;
   }
 
-  /** Withholds 1-4, then complementary cells within each period and across the periods. */
+  /**
+   * Withholds 1-4, then complementary cells over every additive relation a reader can see: each
+   * breakdown against its total, adults and children against the age bands, the placement matrix
+   * against inflow by origin, a figure shown twice (its twin), buckets against the period total.
+   */
   private suppress(report: FlowReportFigures, regionCode: string | null): void {
     const periods = [...report.buckets, report.total];
     periods.forEach(flagSmall);
     const groups: { total: Cell | null; cells: Cell[] }[] = [];
+    const twin = (a: Cell, b: Cell) => groups.push({ total: a, cells: [b] });
     for (const p of periods) {
       const { inflow, throughflow, outflow, unmetDemand } = p;
+      const bands = [...inflow.bySexAndAgeBand.entries()];
       groups.push(
         { total: inflow.admissions, cells: [...inflow.byCategory.values()] },
         { total: inflow.admissions, cells: [...inflow.byOrigin.values()] },
         { total: inflow.admissions, cells: [...inflow.byReferrerType.values()] },
         { total: inflow.persons, cells: [...inflow.bySexAndAgeBand.values()] },
         { total: inflow.persons, cells: [inflow.adults, inflow.children] },
+        { total: inflow.children, cells: bands.filter(([key]) => key.endsWith(' 0-17')).map(([, c]) => c) },
+        { total: inflow.adults, cells: bands.filter(([key]) => !key.endsWith(' 0-17')).map(([, c]) => c) },
         { total: throughflow.transfers, cells: [...throughflow.byMove.values()] },
         { total: outflow.discharges, cells: [...outflow.byDestination.values()] },
         { total: outflow.discharges, cells: [...outflow.lengthOfStay.values()].map((l) => l.discharges) },
         { total: unmetDemand.notAdmitted, cells: [...unmetDemand.byReason.values()] },
+        { total: p.waitingList.leftList, cells: [...p.waitingList.leftListBy.values()] },
+        { total: p.waitingList.offersDeclined, cells: [...p.waitingList.offersDeclinedByReason.values()] },
       );
-      // The region's column of the matrix repeats inflow by origin: a cell and its twin share their fate.
-      for (const [key, c] of p.placementMatrix) {
+      twin(p.waitingList.leftList, p.waitingList.daysWaited.observations);
+      // An accepted offer takes its request off the list in the same transaction: the same count twice.
+      const leftByAccept = p.waitingList.leftListBy.get('OFFER_ACCEPTED');
+      if (leftByAccept) twin(p.waitingList.offersAccepted, leftByAccept);
+      // The percentile of moves counts the same transfers.
+      twin(throughflow.transfers, throughflow.daysBeforeMove.observations);
+      // The matrix cells placed in the region (every cell, for the country) are the admissions,
+      // and by origin (the diagonal is OWN_REGION) they are inflow by origin.
+      const placedHere = [...p.placementMatrix].filter(([key]) => regionCode === null || key.split('>')[1] === regionCode);
+      groups.push({ total: inflow.admissions, cells: placedHere.map(([, c]) => c) });
+      const byOriginKey = new Map<string, Cell[]>();
+      for (const [key, c] of placedHere) {
         const [origin, placed] = key.split('>');
-        if (placed !== regionCode) continue;
-        const twin = inflow.byOrigin.get(origin === regionCode ? 'OWN_REGION' : origin);
-        if (twin) groups.push({ total: twin, cells: [c] });
+        const originKey = origin === placed ? 'OWN_REGION' : origin;
+        byOriginKey.set(originKey, [...(byOriginKey.get(originKey) ?? []), c]);
+      }
+      for (const [originKey, cells] of byOriginKey) {
+        const total = inflow.byOrigin.get(originKey);
+        if (total) groups.push({ total, cells });
       }
     }
     // Across periods: the buckets of an additive figure add up to the report's total.
@@ -293,19 +400,38 @@ export class FlowsService {
       (p: PeriodFigures) => p.inflow.children, (p: PeriodFigures) => p.throughflow.transfers, (p: PeriodFigures) => p.throughflow.toOtherRegions,
       (p: PeriodFigures) => p.throughflow.fromOtherRegions, (p: PeriodFigures) => p.outflow.discharges,
       (p: PeriodFigures) => p.blockedOutflow.markedInPeriod, (p: PeriodFigures) => p.unmetDemand.notAdmitted,
-      (p: PeriodFigures) => p.unmetDemand.escalations,
+      (p: PeriodFigures) => p.unmetDemand.escalations, (p: PeriodFigures) => p.throughflow.daysBeforeMove.observations,
+      (p: PeriodFigures) => p.unmetDemand.hoursToClaim.observations, (p: PeriodFigures) => p.unmetDemand.hoursToAdmission.observations,
+      (p: PeriodFigures) => p.waitingList.leftList, (p: PeriodFigures) => p.waitingList.daysWaited.observations,
+      (p: PeriodFigures) => p.waitingList.offersMade, (p: PeriodFigures) => p.waitingList.offersAccepted,
+      (p: PeriodFigures) => p.waitingList.offersDeclined,
     ]) additive(pick);
     for (const pickMap of [
       (p: PeriodFigures) => p.inflow.byCategory, (p: PeriodFigures) => p.inflow.byOrigin, (p: PeriodFigures) => p.inflow.byReferrerType,
       (p: PeriodFigures) => p.inflow.bySexAndAgeBand, (p: PeriodFigures) => p.throughflow.byMove, (p: PeriodFigures) => p.outflow.byDestination,
       (p: PeriodFigures) => p.unmetDemand.byReason, (p: PeriodFigures) => p.placementMatrix,
+      (p: PeriodFigures) => new Map([...p.outflow.lengthOfStay].map(([category, l]) => [category, l.discharges])),
+      (p: PeriodFigures) => p.waitingList.leftListBy, (p: PeriodFigures) => p.waitingList.offersDeclinedByReason,
     ]) {
       for (const key of keys(pickMap)) additive((p) => pickMap(p).get(key));
+    }
+    // Stocks at the end of a period: the report's total is its last bucket, shown twice.
+    const last = report.buckets[report.buckets.length - 1];
+    twin(report.total.blockedOutflow.atPeriodEnd, last.blockedOutflow.atPeriodEnd);
+    twin(report.total.waitingList.waitingAtEnd, last.waitingList.waitingAtEnd);
+    for (const [stock, lastStock] of [
+      [report.total.blockedOutflow.byBlocker, last.blockedOutflow.byBlocker],
+      [report.total.waitingList.waitingAtEndByCategory, last.waitingList.waitingAtEndByCategory],
+    ]) {
+      for (const [key, c] of stock) {
+        const lastCell = lastStock.get(key);
+        if (lastCell) twin(c, lastCell);
+      }
     }
     suppressComplementary(groups);
     // A percentile of fewer than five stays describes those few people: withheld with them.
     for (const p of periods) {
-      for (const pct of [p.throughflow.daysBeforeMove, p.unmetDemand.hoursToClaim, p.unmetDemand.hoursToAdmission]) {
+      for (const pct of [p.throughflow.daysBeforeMove, p.unmetDemand.hoursToClaim, p.unmetDemand.hoursToAdmission, p.waitingList.daysWaited]) {
         if (pct.observations.value < 5) Object.assign(pct, { p50: null, p90: null });
       }
       for (const los of p.outflow.lengthOfStay.values()) {

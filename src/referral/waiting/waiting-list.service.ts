@@ -114,12 +114,13 @@ export class WaitingListService implements OnModuleInit, OnApplicationBootstrap 
           throw DomainError.conflict('A place fits this immediate request now: claim it instead of waiting', { currentStatus: locked.status });
         }
       }
+      // The categories it waits for, as the flow reports count them per category.
       const [row] = await tx.query<{ id: string; home_region_id: string; status: string }>(
         `UPDATE placement_request SET status = 'WAITING', waiting_since = now(),
                 waiting_expires_at = now() + make_interval(days => $2), waiting_notice_at = NULL, escalate_at = NULL,
-                version = version + 1
+                waiting_categories = $3::place_category[], version = version + 1
           WHERE id = $1 RETURNING id, home_region_id, status::text`,
-        [requestId, this.config.WAITING_EXPIRE_DAYS],
+        [requestId, this.config.WAITING_EXPIRE_DAYS, allowedCategories(toMatchRequest(record))],
       );
       await recordRequestEvent(tx, row, 'WAITING');
     });
