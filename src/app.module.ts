@@ -10,7 +10,7 @@ import { AuthModule } from './auth/auth.module.js';
 import { AuditLog } from './audit/audit-log.js';
 import { AuditModule } from './audit/audit.module.js';
 import { TokenService } from './auth/token.service.js';
-import { graphqlConfig } from './common/graphql.config.js';
+import { graphqlConfig } from './graphql.config.js';
 import { createValidationPipe, RejectControlCharactersPipe } from './common/validation.js';
 import { DATABASE_URL, LIVE_EVENTS, ROOT_LOGGER } from './common/tokens.js';
 import { LivePubSub } from './common/pubsub/live-pubsub.js';

@@ -3,7 +3,8 @@ import { TokenService } from './auth/token.service.js';
 import { Role } from './common/enums.js';
 import { loadConfig } from './config/app-config.js';
 import { EmbeddedServer, startEmbeddedPostgres } from './database/embedded-postgres.js';
-import { ensureDatabase, prepareDatabase } from './database/setup.js';
+import { ensureDatabase } from './database/setup.js';
+import { prepareDatabase } from './scripts/prepare-database.js';
 import { createRootLogger } from './observability/logger.js';
 import { startService } from './service.js';
 

@@ -1,6 +1,6 @@
 import { DataSource, DataSourceOptions, Logger as TypeOrmLogger } from 'typeorm';
 import { migrations } from '../../migrations/index.js';
-import { ENTITIES } from './entities.js';
+import { ENTITIES } from '../entities.js';
 
 /**
  * The one DataSource definition, used by the app, the migration commands and the tests.

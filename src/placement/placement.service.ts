@@ -14,7 +14,7 @@ import {
 } from './dto/placement.inputs.js';
 import { admitRequestOfClaim, reopenRequestOfClaim } from '../referral/request-effects.js';
 import { ageBandOf, describeHousehold, HouseholdMember } from './household.js';
-import { changeOf, expireClaim, LockedPlace, lockPlaces, releaseHeldPlaces } from './place-locks.js';
+import { changeOf, expireClaim, LockedPlace, lockPlaces, releaseHeldPlaces } from '../network/place-locks.js';
 import { ClaimEntity, ClaimStatus, StayEntity, StayStatus } from './placement.entity.js';
 
 interface ClaimRow {

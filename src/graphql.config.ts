@@ -6,15 +6,15 @@ import type { Request, Response } from 'express';
 import { execute, ExecutionArgs, GraphQLError, specifiedRules, subscribe, validate, ValidationRule } from 'graphql';
 import type { Logger as Pino } from 'pino';
 import { DataSource } from 'typeorm';
-import { AuditEntry, AuditLog } from '../audit/audit-log.js';
-import { GqlContext } from '../auth/gql-context.js';
-import { Principal } from '../auth/principal.js';
-import { TokenService } from '../auth/token.service.js';
-import { AppConfig } from '../config/app-config.js';
-import { createNetworkLoaders } from '../network/network.loaders.js';
-import { Metrics } from '../observability/metrics.js';
-import { DomainError, formatGraphQLError } from './errors.js';
-import { costLimitPlugin, executionDeadlinePlugin, operationCost, QueryTooComplexError } from './query-limits.js';
+import { AuditEntry, AuditLog } from './audit/audit-log.js';
+import { GqlContext } from './auth/gql-context.js';
+import { Principal } from './auth/principal.js';
+import { TokenService } from './auth/token.service.js';
+import { AppConfig } from './config/app-config.js';
+import { createNetworkLoaders } from './network/network.loaders.js';
+import { Metrics } from './observability/metrics.js';
+import { DomainError, formatGraphQLError } from './common/errors.js';
+import { costLimitPlugin, executionDeadlinePlugin, operationCost, QueryTooComplexError } from './common/query-limits.js';
 
 interface WsExtra {
   principal?: Principal;
