@@ -1,7 +1,7 @@
 import pg from 'pg';
 import type { Logger as Pino } from 'pino';
 import { createDataSource } from '../database/data-source.js';
-import { loadDemoNetwork } from '../network/demo/demo-network.js';
+import { loadDemoNetwork } from './demo/demo-network.js';
 import { readRegionFile, upsertRegions } from '../network/reference/regions.js';
 
 // Any constant works; it only has to be the same for every instance of this service.

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { PlaceCategory, ReferrerType, Sex } from '../../common/enums.js';
-import { ageBandOf } from '../../placement/household.js';
+import { ADULT_AGE_BANDS, ageBandOf } from '../../placement/household.js';
 import { DAY_MS, dailySnapshotTimes, HOUR_MS, MINUTE_MS, seasonalDemand } from './history-calendar.js';
 import { ColumnBatch, dropForeignKeys, ms, restoreForeignKeys } from './history-insert.js';
 import { clamp, mulberry32, Random, WeightTable, weightTable } from './history-random.js';
-import { ADULT_AGE_BANDS } from '../../network/demo/demo-network.js';
 
 /*
  * N years of history behind the demo network's current state, following the live system's rules
