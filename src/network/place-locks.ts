@@ -66,7 +66,6 @@ export async function lockPlaces(tx: Tx, placeIds: string[]): Promise<LockedPlac
   return rows;
 }
 
-
 /** Locks the places a claim holds, in id order (no lapse check: the caller is ending that claim). */
 export function lockPlacesOfClaim(tx: Tx, claimId: string): Promise<LockedPlace[]> {
   return tx.query<LockedPlace>(LOCK_SQL.replace('WHERE p.id = ANY($1::uuid[])', 'WHERE p.claim_id = $1'), [claimId]);
