@@ -2,7 +2,7 @@ import pg from 'pg';
 import { Role } from '../src/common/enums.js';
 import { createDataSource } from '../src/database/data-source.js';
 import { generateHistory } from '../src/flows/history/history-generator.js';
-import { loadDemoNetwork } from '../src/network/demo/demo-network.js';
+import { loadDemoNetwork } from '../src/scripts/demo/demo-network.js';
 import { freshDatabase, measure, serve, startServer, token, writeResult } from './in-process.js';
 import { formatTable, GraphQLHttpClient } from './support.js';
 

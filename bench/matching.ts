@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { Role } from '../src/common/enums.js';
 import { createDataSource } from '../src/database/data-source.js';
-import { loadDemoNetwork } from '../src/network/demo/demo-network.js';
+import { loadDemoNetwork } from '../src/scripts/demo/demo-network.js';
 import { loadFreeCandidates } from '../src/referral/matching/candidates.js';
 import { allowedCategories } from '../src/referral/matching/matching.rules.js';
 import { DistancePreference, RiskLevel, Urgency } from '../src/referral/referral.enums.js';

@@ -3,7 +3,7 @@ import { PLACE_CHANGES_CHANNEL } from '../src/common/place-changes.js';
 
 /*
  * The claim and release transactions of src/placement/placement.service.ts (and lockPlaces in
- * place-locks.ts), statement for statement, sent straight through `pg` on one dedicated
+ * network/place-locks.ts), statement for statement, sent straight through `pg` on one dedicated
  * connection per client: what PostgreSQL alone can do on this machine, the limit the GraphQL path
  * is compared with. The NOTIFY goes to the service's real channel, so the service does the same
  * live-availability work in both runs and the comparison stays like for like.

@@ -10,10 +10,12 @@ import { AuthModule } from './auth/auth.module.js';
 import { AuditLog } from './audit/audit-log.js';
 import { AuditModule } from './audit/audit.module.js';
 import { TokenService } from './auth/token.service.js';
-import { graphqlConfig } from './common/graphql.config.js';
+import { graphqlConfig } from './graphql.config.js';
 import { createValidationPipe, RejectControlCharactersPipe } from './common/validation.js';
 import { DATABASE_URL, LIVE_EVENTS, ROOT_LOGGER } from './common/tokens.js';
 import { LivePubSub } from './common/pubsub/live-pubsub.js';
+import { ContextLoaders } from './common/context-loaders.js';
+import { ENTITIES } from './entities.js';
 import { PlacementModule } from './placement/placement.module.js';
 import { PostgresPubSub } from './common/pubsub/postgres-pubsub.js';
 import { Sweeper } from './common/sweeper.js';
@@ -57,8 +59,9 @@ class CoreModule {
         Transactions,
         Sweeper,
         AuditLog,
+        ContextLoaders,
       ],
-      exports: [AppConfig, ROOT_LOGGER, DATABASE_URL, LIVE_EVENTS, PostgresPubSub, Metrics, Transactions, Sweeper, AuditLog],
+      exports: [AppConfig, ROOT_LOGGER, DATABASE_URL, LIVE_EVENTS, PostgresPubSub, Metrics, Transactions, Sweeper, AuditLog, ContextLoaders],
     };
   }
 }
@@ -73,6 +76,7 @@ export class AppModule {
         TypeOrmModule.forRoot({
           ...dataSourceOptions(options.databaseUrl ?? 'postgres://schema-only', options.config.DATABASE_POOL_SIZE, {
             serviceRole: true,
+            entities: ENTITIES,
             statementTimeoutMs: options.config.DB_STATEMENT_TIMEOUT_MS,
           }),
           manualInitialization: !options.databaseUrl,
@@ -81,9 +85,16 @@ export class AppModule {
         AuthModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          inject: [AppConfig, TokenService, DataSource, Metrics, AuditLog, ROOT_LOGGER],
-          useFactory: (config: AppConfig, tokens: TokenService, dataSource: DataSource, metrics: Metrics, audit: AuditLog, log: Pino) =>
-            graphqlConfig({ config, tokens, dataSource, metrics, audit, log }),
+          inject: [AppConfig, TokenService, DataSource, Metrics, AuditLog, ContextLoaders, ROOT_LOGGER],
+          useFactory: (
+            config: AppConfig,
+            tokens: TokenService,
+            dataSource: DataSource,
+            metrics: Metrics,
+            audit: AuditLog,
+            contextLoaders: ContextLoaders,
+            log: Pino,
+          ) => graphqlConfig({ config, tokens, dataSource, metrics, audit, contextLoaders, log }),
         }),
         NetworkModule,
         PlacementModule,

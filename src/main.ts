@@ -2,8 +2,9 @@ import 'reflect-metadata';
 import { TokenService } from './auth/token.service.js';
 import { Role } from './common/enums.js';
 import { AppConfig, ConfigError, loadConfig } from './config/app-config.js';
-import { EmbeddedServer, startEmbeddedPostgres } from './database/embedded-postgres.js';
-import { ensureDatabase, prepareDatabase } from './database/setup.js';
+import { EmbeddedPostgresStartError, EmbeddedServer, startEmbeddedPostgres } from './database/embedded-postgres.js';
+import { ensureDatabase } from './database/setup.js';
+import { prepareDatabase } from './scripts/prepare-database.js';
 import { createRootLogger } from './observability/logger.js';
 import { startService } from './service.js';
 
@@ -25,11 +26,17 @@ async function main(): Promise<void> {
   let databaseUrl = config.DATABASE_URL;
   if (!databaseUrl) {
     log.info({ dataDir: config.EMBEDDED_PG_DIR, port: config.EMBEDDED_PG_PORT }, 'no DATABASE_URL: starting embedded PostgreSQL');
-    embedded = await startEmbeddedPostgres({
-      dataDir: config.EMBEDDED_PG_DIR,
-      port: config.EMBEDDED_PG_PORT,
-      log: (line) => log.debug({ postgres: line }),
-    });
+    try {
+      embedded = await startEmbeddedPostgres({
+        dataDir: config.EMBEDDED_PG_DIR,
+        port: config.EMBEDDED_PG_PORT,
+        log: (line) => log.debug({ postgres: line }),
+      });
+    } catch (err) {
+      // One line that says what is wrong and what to set, instead of a rejection without a reason.
+      process.stderr.write(`${err instanceof EmbeddedPostgresStartError ? err.message : `embedded PostgreSQL could not start: ${String(err)}; set EMBEDDED_PG_PORT or EMBEDDED_PG_DIR`}\n`);
+      process.exit(1);
+    }
     databaseUrl = await ensureDatabase(embedded.url, 'opvangnet');
   }
   const stopEmbedded = async () => {

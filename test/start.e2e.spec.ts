@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { createServer, connect } from 'node:net';
 import request from 'supertest';
+import { explainStartFailure } from '../src/database/embedded-postgres.js';
 
 async function freePort(): Promise<number> {
   return new Promise((done) => {
@@ -115,5 +116,49 @@ describe('start with missing or invalid settings', () => {
     const { code, stderr } = await start({ NODE_ENV: 'development', PORT: 'eighty', AUTH_JWT_SECRET: 'too-short-secret' });
     expect(code).toBe(1);
     expect(stderr).toBe('opvangnet: Invalid configuration: PORT must be an integer number; AUTH_JWT_SECRET must be longer than or equal to 32 characters\n');
+  });
+});
+
+describe('npm start when the embedded PostgreSQL cannot start', () => {
+  it('says in one line that the port is taken and what to set, and exits 1', async () => {
+    // Another checkout's embedded server, as far as this one can tell: something listens on the port.
+    const holder = createServer();
+    const pgPort = await new Promise<number>((done) => holder.listen(0, '127.0.0.1', () => done((holder.address() as { port: number }).port)));
+    const dataDir = `.data/start-test-taken-${pgPort}`;
+    try {
+      const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(await freePort()), EMBEDDED_PG_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), LOG_LEVEL: 'warn', NODE_ENV: 'development' };
+      delete env.DATABASE_URL;
+      const proc = spawn(process.execPath, ['dist/src/main.js'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      let stdout = '';
+      proc.stdout!.on('data', (chunk) => (stdout += chunk));
+      proc.stderr!.on('data', (chunk) => (stderr += chunk));
+      const code = await new Promise<number | null>((done) => proc.once('exit', (exitCode) => done(exitCode)));
+      expect(code).toBe(1);
+      expect(stdout).not.toMatch(/ready at/);
+      const lines = stderr.trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(new RegExp(`port ${pgPort} is taken`));
+      expect(lines[0]).toMatch(/EMBEDDED_PG_PORT=\d+/);
+      expect(stderr).not.toMatch(/UnhandledPromiseRejection/);
+    } finally {
+      await new Promise((done) => holder.close(done));
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('names the cause and the fix for a locked, foreign or full data folder', () => {
+    const dir = '/srv/pg';
+    const cases: [string, RegExp][] = [
+      ['FATAL:  lock file "postmaster.pid" already exists\nHINT:  Is another postmaster (PID 42) running', /in use by another PostgreSQL.*EMBEDDED_PG_DIR=/],
+      ['FATAL:  database files are incompatible with server\nDETAIL:  The data directory was initialized by PostgreSQL version 16', /another PostgreSQL version.*EMBEDDED_PG_DIR=/],
+      ['FATAL:  could not write lock file "postmaster.pid": No space left on device', /disk .* is full.*EMBEDDED_PG_DIR=/],
+      ['LOG:  could not bind IPv4 address "127.0.0.1": Address already in use', /port 5432 is taken.*EMBEDDED_PG_PORT=5433/],
+    ];
+    for (const [output, expected] of cases) {
+      const line = explainStartFailure(output, 5432, dir);
+      expect(line).toMatch(expected);
+      expect(line).not.toContain('\n');
+    }
   });
 });

@@ -1,9 +1,9 @@
 import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor } from '@nestjs/common';
+import { GqlExecutionContext } from '@nestjs/graphql';
 import type { Logger as Pino } from 'pino';
 import { catchError, Observable, throwError } from 'rxjs';
 import { DomainError, toDomainError } from './errors.js';
 import { ROOT_LOGGER } from './tokens.js';
-import { gqlContextOf } from '../auth/gql-context.js';
 
 /**
  * Every error leaving a resolver becomes a DomainError with a code: known ones are mapped
@@ -19,7 +19,7 @@ export class ErrorMappingInterceptor implements NestInterceptor {
       catchError((err: unknown) => {
         const mapped = toDomainError(err);
         if (mapped) return throwError(() => mapped);
-        const requestId = context.getType<string>() === 'graphql' ? gqlContextOf(context).requestId : undefined;
+        const requestId = context.getType<string>() === 'graphql' ? GqlExecutionContext.create(context).getContext<{ requestId?: string }>().requestId : undefined;
         this.log.error({ err, handler: context.getHandler().name, requestId }, 'unexpected error in a resolver');
         return throwError(() => DomainError.internal());
       }),

@@ -1,6 +1,5 @@
 import { DataSource, DataSourceOptions, Logger as TypeOrmLogger } from 'typeorm';
 import { migrations } from '../../migrations/index.js';
-import { ENTITIES } from './entities.js';
 
 /**
  * The one DataSource definition, used by the app, the migration commands and the tests.
@@ -30,18 +29,19 @@ export const SERVICE_ROLE = 'opvangnet_service';
 /**
  * `serviceRole` and `statementTimeoutMs` only for the service's own pool: migrations, the demo
  * loader and the history seeder use their own DataSource as the owner, without a time limit,
- * since they may legitimately run long.
+ * since they may legitimately run long. The entity classes come from the wiring (src/entities.ts):
+ * the database layer knows no capability, and tools that only run SQL need none.
  */
 export function dataSourceOptions(
   url: string,
   poolSize = 20,
-  options: { serviceRole?: boolean; statementTimeoutMs?: number } = {},
+  options: { serviceRole?: boolean; statementTimeoutMs?: number; entities?: DataSourceOptions['entities'] } = {},
 ): DataSourceOptions {
   const statementTimeoutMs = options.statementTimeoutMs ?? 0;
   return {
     type: 'postgres',
     url,
-    entities: ENTITIES,
+    entities: options.entities ?? [],
     migrations,
     synchronize: false,
     migrationsRun: false,
@@ -61,6 +61,6 @@ export function dataSourceOptions(
   };
 }
 
-export function createDataSource(url: string, poolSize?: number): DataSource {
-  return new DataSource(dataSourceOptions(url, poolSize));
+export function createDataSource(url: string, poolSize?: number, entities?: DataSourceOptions['entities']): DataSource {
+  return new DataSource(dataSourceOptions(url, poolSize, { entities }));
 }

@@ -6,7 +6,7 @@ import { DomainError } from '../common/errors.js';
 import { decodeCursor, Page, pageOf } from '../common/pagination.js';
 import { MAX_PLACES_PER_SHELTER } from '../common/query-limits.js';
 import { Actor, Transactions, Tx } from '../database/transactions.js';
-import { changeOf, lockPlaces } from '../placement/place-locks.js';
+import { changeOf, lockPlaces } from './place-locks.js';
 import {
   CreateOrganisationInput, CreatePlacesInput, CreateShelterInput, SetPlaceStatusInput, UpdateShelterInput,
 } from './dto/network.inputs.js';

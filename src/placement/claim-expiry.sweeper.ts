@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { Sweeper } from '../common/sweeper.js';
 import { Transactions } from '../database/transactions.js';
-import { expireClaim } from './place-locks.js';
+import { expireClaim } from './claim-ending.js';
 
 const BATCH = 200;
 

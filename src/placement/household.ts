@@ -23,3 +23,13 @@ export function describeHousehold(members: HouseholdMember[]): { adults: number;
   const children = members.filter((m) => m.age < 18).length;
   return { adults: members.length - children, children };
 }
+
+/** The monitor's age bands (0-17, 18-22, ...), with how often each band heads a household. */
+export const ADULT_AGE_BANDS: ReadonlyArray<{ from: number; to: number; weight: number }> = [
+  { from: 18, to: 22, weight: 12 },
+  { from: 23, to: 30, weight: 30 },
+  { from: 31, to: 40, weight: 33 },
+  { from: 41, to: 50, weight: 17 },
+  { from: 51, to: 64, weight: 7 },
+  { from: 65, to: 80, weight: 1 },
+];

@@ -12,9 +12,10 @@ import {
   AdmitInput, ClaimPlaceInput, DEFAULT_HOLD_MINUTES, DischargeInput, MarkReadyForOutflowInput, ReleaseClaimInput,
   TransferStayInput,
 } from './dto/placement.inputs.js';
-import { admitRequestOfClaim, reopenRequestOfClaim } from '../referral/request-effects.js';
 import { ageBandOf, describeHousehold, HouseholdMember } from './household.js';
-import { changeOf, expireClaim, LockedPlace, lockPlaces, releaseHeldPlaces } from './place-locks.js';
+import { changeOf, LockedPlace, lockPlaces } from '../network/place-locks.js';
+import { expireClaim, releaseHeldPlaces } from './claim-ending.js';
+import { claimLifecycle } from './claim-lifecycle.js';
 import { ClaimEntity, ClaimStatus, StayEntity, StayStatus } from './placement.entity.js';
 
 interface ClaimRow {
@@ -162,7 +163,7 @@ export class PlacementService {
     // claim and in the request's timeline note, where retention erases it.
     tx.audit({ action: 'claim.released', entityType: 'claim', entityId: claim.id, statusBefore: 'HELD', statusAfter: 'RELEASED' });
     await releaseHeldPlaces(tx, claim.id, 'released');
-    if (claim.request_id) await reopenRequestOfClaim(tx, claim.id, 'CLAIM_RELEASED', { note: input.reason });
+    if (claim.request_id) await claimLifecycle.claimEnded(tx, claim.id, 'CLAIM_RELEASED', { note: input.reason });
   }
 
   async admit(principal: Principal, input: AdmitInput, requestId?: string): Promise<StayEntity> {
@@ -211,7 +212,7 @@ export class PlacementService {
         tx.audit({ action: 'place.occupied', entityType: 'place', entityId: p.id, statusBefore: 'HELD', statusAfter: 'OCCUPIED', detail: { stayId: stay.id } });
       }
       tx.placesChanged(places.map(changeOf));
-      if (claim.request_id) await admitRequestOfClaim(tx, claim.id, stay.id);
+      if (claim.request_id) await claimLifecycle.claimAdmitted(tx, claim.id, stay.id);
       return stay.id;
     });
     return this.stay(stayId);

@@ -1,4 +1,5 @@
 import { Tx } from '../database/transactions.js';
+import type { ClaimLifecycleHooks } from '../placement/claim-lifecycle.js';
 
 /** Channel on which committed request changes are announced to every instance. */
 export const REQUEST_CHANGES_CHANNEL = 'opvangnet_request_changes';
@@ -110,3 +111,9 @@ export async function admitRequestOfClaim(tx: Tx, claimId: string, stayId: strin
   );
   if (request) await recordRequestEvent(tx, request, 'ADMITTED', { claimId, stayId });
 }
+
+/** What referral does when placement ends or admits a claim (registered by ReferralModule). */
+export const requestClaimHooks: ClaimLifecycleHooks = {
+  onClaimEnded: (tx, claimId, kind, detail) => reopenRequestOfClaim(tx, claimId, kind, detail),
+  onClaimAdmitted: admitRequestOfClaim,
+};

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '../config/app-config.js';
 import { createDataSource } from '../database/data-source.js';
+import { ENTITIES } from '../entities.js';
 import { withDatabase } from './with-database.js';
 
 const [command, name] = process.argv.slice(2);
@@ -32,7 +33,7 @@ async function main() {
   }
   const config = loadConfig(process.env, 'tool');
   await withDatabase(config, async (url) => {
-    const dataSource = createDataSource(url, 2);
+    const dataSource = createDataSource(url, 2, ENTITIES);
     await dataSource.initialize();
     try {
       if (command === 'run') {

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/app-config.js';
 import { createDataSource } from '../database/data-source.js';
 import { generateHistory } from '../flows/history/history-generator.js';
-import { loadDemoNetwork } from '../network/demo/demo-network.js';
+import { loadDemoNetwork } from './demo/demo-network.js';
 import { readRegionFile, upsertRegions } from '../network/reference/regions.js';
 import { withDatabase } from './with-database.js';
 

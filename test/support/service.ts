@@ -2,7 +2,7 @@ import request from 'supertest';
 import { TokenClaims, TokenService } from '../../src/auth/token.service.js';
 import { Role } from '../../src/common/enums.js';
 import { AppConfig, loadConfig } from '../../src/config/app-config.js';
-import { loadDemoNetwork } from '../../src/network/demo/demo-network.js';
+import { loadDemoNetwork } from '../../src/scripts/demo/demo-network.js';
 import { createDataSource } from '../../src/database/data-source.js';
 import { createRootLogger } from '../../src/observability/logger.js';
 import { RunningService, startService } from '../../src/service.js';

@@ -1,3 +1,4 @@
+// Calendar: time constants, seasonal demand and the daily snapshot times (03:00 Europe/Amsterdam).
 /**
  * Time helpers of the history generator: seasonality of demand and the daily snapshot times.
  */

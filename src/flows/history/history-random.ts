@@ -1,3 +1,4 @@
+// Randomness: the seeded generator and the distributions and weight tables the phases draw from.
 import { mulberry32 } from '../../common/seeded-random.js';
 
 export { mulberry32 };

@@ -6,15 +6,15 @@ import type { Request, Response } from 'express';
 import { execute, ExecutionArgs, GraphQLError, specifiedRules, subscribe, validate, ValidationRule } from 'graphql';
 import type { Logger as Pino } from 'pino';
 import { DataSource } from 'typeorm';
-import { AuditEntry, AuditLog } from '../audit/audit-log.js';
-import { GqlContext } from '../auth/gql-context.js';
-import { Principal } from '../auth/principal.js';
-import { TokenService } from '../auth/token.service.js';
-import { AppConfig } from '../config/app-config.js';
-import { createNetworkLoaders } from '../network/network.loaders.js';
-import { Metrics } from '../observability/metrics.js';
-import { DomainError, formatGraphQLError } from './errors.js';
-import { costLimitPlugin, executionDeadlinePlugin, operationCost, QueryTooComplexError } from './query-limits.js';
+import { AuditEntry, AuditLog } from './audit/audit-log.js';
+import { GqlContext } from './auth/gql-context.js';
+import { Principal } from './auth/principal.js';
+import { TokenService } from './auth/token.service.js';
+import { AppConfig } from './config/app-config.js';
+import { ContextLoaders } from './common/context-loaders.js';
+import { Metrics } from './observability/metrics.js';
+import { DomainError, formatGraphQLError } from './common/errors.js';
+import { costLimitPlugin, executionDeadlinePlugin, operationCost, QueryTooComplexError } from './common/query-limits.js';
 
 interface WsExtra {
   principal?: Principal;
@@ -99,12 +99,12 @@ export function graphqlConfig(deps: {
   dataSource: DataSource;
   metrics: Metrics;
   audit: AuditLog;
+  contextLoaders: ContextLoaders;
   log: Pino;
 }): ApolloDriverConfig {
-  const { config, tokens, dataSource, metrics, audit, log } = deps;
-  const loaders = (principal: Principal | undefined, requestId: string) => ({
-    network: createNetworkLoaders(dataSource, principal && { sub: principal.sub, role: principal.role, requestId }),
-  });
+  const { config, tokens, dataSource, metrics, audit, contextLoaders, log } = deps;
+  const loaders = (principal: Principal | undefined, requestId: string) =>
+    contextLoaders.create(dataSource, principal && { sub: principal.sub, role: principal.role, requestId });
   // Depth, aliases, directives and tokens are bounded before execution; batching is off. Armor's
   // cost limit does not multiply by list sizes: the list-aware cost (costLimitPlugin) replaces it.
   const armor = new ApolloArmor({

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { PlaceCategory, PlaceStatus, ReferrerType, Sex } from '../../common/enums.js';
-import { ageBandOf } from '../../placement/household.js';
+import { ADULT_AGE_BANDS, ageBandOf } from '../../placement/household.js';
 import { mulberry32 } from '../../common/seeded-random.js';
 
 /*
@@ -235,15 +235,6 @@ const OUT_OF_SERVICE_REASONS = [
 ];
 const EXTRA_LANGUAGES = ['ar', 'tr', 'pl', 'ti', 'so', 'fr', 'uk'];
 
-/** The monitor's age bands (0-17, 18-22, ...), with how often each band heads a household. */
-export const ADULT_AGE_BANDS: ReadonlyArray<{ from: number; to: number; weight: number }> = [
-  { from: 18, to: 22, weight: 12 },
-  { from: 23, to: 30, weight: 30 },
-  { from: 31, to: 40, weight: 33 },
-  { from: 41, to: 50, weight: 17 },
-  { from: 51, to: 64, weight: 7 },
-  { from: 65, to: 80, weight: 1 },
-];
 
 const INSERT_CHUNK_ROWS = 5000;
 const HOUR_MS = 3_600_000;

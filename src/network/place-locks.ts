@@ -1,7 +1,6 @@
 import { PlaceCategory, PlaceStatus } from '../common/enums.js';
 import { PlaceChange } from '../common/place-changes.js';
 import { Tx } from '../database/transactions.js';
-import { reopenRequestOfClaim } from '../referral/request-effects.js';
 
 /** A place row as locked inside a transaction, with its shelter's region. */
 export interface LockedPlace {
@@ -33,12 +32,25 @@ export function changeOf(place: Pick<LockedPlace, 'id' | 'shelterId' | 'regionId
 }
 
 /**
+ * Ends a hold whose time has passed (placement registers it: claims are its business, not the
+ * network's). Returns false if the hold was not, or no longer, due.
+ */
+export type LapsedHoldEnder = (tx: Tx, claimId: string) => Promise<boolean>;
+
+const lapsedHoldEnders = new Set<LapsedHoldEnder>();
+
+/** Called once per process by PlacementModule; registering the same function twice is a no-op. */
+export function onLapsedHold(end: LapsedHoldEnder): void {
+  lapsedHoldEnders.add(end);
+}
+
+/**
  * Locks the given places (always in id order, so two transactions cannot deadlock on them) and
  * returns them. Every check of a place's status happens on these locked rows, inside the same
  * transaction as the write: the "check, then write elsewhere" double booking cannot happen.
  *
  * A hold past its expiry is expired here first (claim EXPIRED, places AVAILABLE), so a lapsed
- * hold never blocks anyone, sweep or no sweep.
+ * hold never blocks anyone, sweep or no sweep (through the ender placement registers).
  */
 export async function lockPlaces(tx: Tx, placeIds: string[]): Promise<LockedPlace[]> {
   const ids = [...new Set(placeIds)];
@@ -48,44 +60,13 @@ export async function lockPlaces(tx: Tx, placeIds: string[]): Promise<LockedPlac
     [ids],
   );
   if (lapsedClaims.length > 0) {
-    for (const { claim_id } of lapsedClaims) await expireClaim(tx, claim_id);
+    for (const { claim_id } of lapsedClaims) for (const end of lapsedHoldEnders) await end(tx, claim_id);
     rows = await tx.query<LockedPlace>(LOCK_SQL, [ids]);
   }
   return rows;
 }
 
-/**
- * Returns the places a claim holds to AVAILABLE (locked in id order), audits and announces them.
- * The claim's own status is the caller's business.
- */
-export async function releaseHeldPlaces(tx: Tx, claimId: string, why: string): Promise<LockedPlace[]> {
-  const places = await tx.query<LockedPlace>(LOCK_SQL.replace('WHERE p.id = ANY($1::uuid[])', 'WHERE p.claim_id = $1'), [claimId]);
-  await tx.query(
-    `UPDATE place SET status = 'AVAILABLE', claim_id = NULL, held_until = NULL, version = version + 1, status_changed_at = now()
-      WHERE claim_id = $1`,
-    [claimId],
-  );
-  for (const place of places) {
-    tx.audit({ action: 'place.released', entityType: 'place', entityId: place.id, statusBefore: 'HELD', statusAfter: 'AVAILABLE', detail: { claimId, why } });
-  }
-  tx.placesChanged(places.map(changeOf));
-  return places;
-}
-
-/**
- * Expires one HELD claim whose time has passed. The conditional UPDATE makes it happen once,
- * however many instances or transactions try. Returns false if it was not (or no longer) due.
- */
-export async function expireClaim(tx: Tx, claimId: string): Promise<boolean> {
-  const claimed = await tx.query<{ id: string; request_id: string | null }>(
-    `UPDATE claim SET status = 'EXPIRED', ended_at = now(), end_reason = 'hold expired'
-      WHERE id = $1 AND status = 'HELD' AND expires_at <= now()
-      RETURNING id, request_id`,
-    [claimId],
-  );
-  if (claimed.length === 0) return false;
-  tx.audit({ action: 'claim.expired', entityType: 'claim', entityId: claimId, statusBefore: 'HELD', statusAfter: 'EXPIRED' });
-  await releaseHeldPlaces(tx, claimId, 'hold expired');
-  if (claimed[0].request_id) await reopenRequestOfClaim(tx, claimId, 'CLAIM_EXPIRED');
-  return true;
+/** Locks the places a claim holds, in id order (no lapse check: the caller is ending that claim). */
+export function lockPlacesOfClaim(tx: Tx, claimId: string): Promise<LockedPlace[]> {
+  return tx.query<LockedPlace>(LOCK_SQL.replace('WHERE p.id = ANY($1::uuid[])', 'WHERE p.claim_id = $1'), [claimId]);
 }
