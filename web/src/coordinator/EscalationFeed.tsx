@@ -1,5 +1,5 @@
 import { Heading2, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSubscription } from 'urql';
 import { AppLink } from '../common/AppLink';
@@ -40,6 +40,16 @@ const Escalations = graphql(`
   }
 `);
 
+// Any claim anywhere changes availability: the cue to re-read which requests are still escalated.
+const AnyClaim = graphql(`
+  subscription CoordinatorEscalationsAvailability {
+    availabilityChanged {
+      regionId
+      category
+    }
+  }
+`);
+
 /** The service's reason codes, in the reader's language; anything new is shown as the service wrote it. */
 const REASONS: [RegExp, string][] = [
   [/^nobody claimed a place in time/, 'escalations.reasonTimeout'],
@@ -53,21 +63,33 @@ export function EscalationFeed() {
   const format = useFormat();
   const now = useNow(15_000);
   const regions = useRegions();
-  const [{ data }] = useLiveQuery({ query: EscalatedQuery });
+  const [{ data }, reexecute] = useLiveQuery({ query: EscalatedQuery });
+  // Pushed escalations show at once, until the re-read list has them (then the list is the truth).
   const [pushed, setPushed] = useState<NonNullable<typeof data>['placementRequests']['nodes'][number][]>([]);
+  const [fresh, setFresh] = useState<ReadonlySet<string>>(new Set());
   const [announcement, setAnnouncement] = useState('');
+  const reread = () => reexecute({ requestPolicy: 'network-only' });
   useSubscription({ query: Escalations }, (_prev, event) => {
     const request = event.escalations;
     setPushed((list) => [request, ...list.filter((r) => r.id !== request.id)]);
+    setFresh((ids) => new Set(ids).add(request.id));
     setAnnouncement(t('escalations.announce'));
+    reread();
     return event;
   });
+  useSubscription({ query: AnyClaim }, (_prev, event) => {
+    reread();
+    return event;
+  });
+  useEffect(() => {
+    const listed = new Set(listOf(data?.placementRequests).map((r) => r.id));
+    setPushed((list) => (list.some((r) => listed.has(r.id)) ? list.filter((r) => !listed.has(r.id)) : list));
+  }, [data]);
   const byId = new Map(listOf(data?.placementRequests).map((r) => [r.id, r]));
-  for (const r of pushed) byId.set(r.id, r);
+  for (const r of pushed) if (!byId.has(r.id)) byId.set(r.id, r);
   const requests = [...byId.values()]
     .filter((r) => r.status === 'ESCALATED')
     .sort((a, b) => (b.escalatedAt ?? b.createdAt).localeCompare(a.escalatedAt ?? a.createdAt));
-  const fresh = new Set(pushed.map((r) => r.id));
   const regionName = (id: string) => regions.find((r) => r.id === id)?.name ?? '';
   const reasonText = (reason: string | null | undefined) => {
     if (!reason) return t('escalations.reasonUnknown');

@@ -20,6 +20,7 @@ type Documents = {
     "\n  query CoordinatorShelters {\n    shelters(first: 100) { nodes {\n      id\n      name\n      region {\n        id\n        name\n      }\n    } }\n  }\n": typeof types.CoordinatorSheltersDocument,
     "\n  query CoordinatorEscalated {\n    placementRequests(status: ESCALATED, first: 50) { nodes {\n      id\n      status\n      urgency\n      homeRegionId\n      householdSize\n      createdAt\n      escalatedAt\n      escalationReason\n    } }\n  }\n": typeof types.CoordinatorEscalatedDocument,
     "\n  subscription CoordinatorEscalations {\n    escalations {\n      id\n      status\n      urgency\n      homeRegionId\n      householdSize\n      createdAt\n      escalatedAt\n      escalationReason\n    }\n  }\n": typeof types.CoordinatorEscalationsDocument,
+    "\n  subscription CoordinatorEscalationsAvailability {\n    availabilityChanged {\n      regionId\n      category\n    }\n  }\n": typeof types.CoordinatorEscalationsAvailabilityDocument,
     "\n  query NationalAvailability {\n    availability {\n      regionId\n      category\n      placesTotal\n      available\n      freeBeds\n      largestHouseholdAdmissible\n      held\n      occupied\n      outOfService\n      stale\n    }\n  }\n": typeof types.NationalAvailabilityDocument,
     "\n  subscription NationalAvailabilityChanged {\n    availabilityChanged {\n      regionId\n      category\n      placesTotal\n      available\n      freeBeds\n      largestHouseholdAdmissible\n      held\n      occupied\n      outOfService\n      stale\n    }\n  }\n": typeof types.NationalAvailabilityChangedDocument,
     "\n  query IntakeRequests {\n    placementRequests(first: 100) { nodes {\n      id\n      status\n      urgency\n      householdSize\n      adults\n      children\n      homeRegionId\n      createdAt\n      escalatedAt\n      risk {\n        level\n      }\n    } }\n  }\n": typeof types.IntakeRequestsDocument,
@@ -58,6 +59,7 @@ const documents: Documents = {
     "\n  query CoordinatorShelters {\n    shelters(first: 100) { nodes {\n      id\n      name\n      region {\n        id\n        name\n      }\n    } }\n  }\n": types.CoordinatorSheltersDocument,
     "\n  query CoordinatorEscalated {\n    placementRequests(status: ESCALATED, first: 50) { nodes {\n      id\n      status\n      urgency\n      homeRegionId\n      householdSize\n      createdAt\n      escalatedAt\n      escalationReason\n    } }\n  }\n": types.CoordinatorEscalatedDocument,
     "\n  subscription CoordinatorEscalations {\n    escalations {\n      id\n      status\n      urgency\n      homeRegionId\n      householdSize\n      createdAt\n      escalatedAt\n      escalationReason\n    }\n  }\n": types.CoordinatorEscalationsDocument,
+    "\n  subscription CoordinatorEscalationsAvailability {\n    availabilityChanged {\n      regionId\n      category\n    }\n  }\n": types.CoordinatorEscalationsAvailabilityDocument,
     "\n  query NationalAvailability {\n    availability {\n      regionId\n      category\n      placesTotal\n      available\n      freeBeds\n      largestHouseholdAdmissible\n      held\n      occupied\n      outOfService\n      stale\n    }\n  }\n": types.NationalAvailabilityDocument,
     "\n  subscription NationalAvailabilityChanged {\n    availabilityChanged {\n      regionId\n      category\n      placesTotal\n      available\n      freeBeds\n      largestHouseholdAdmissible\n      held\n      occupied\n      outOfService\n      stale\n    }\n  }\n": types.NationalAvailabilityChangedDocument,
     "\n  query IntakeRequests {\n    placementRequests(first: 100) { nodes {\n      id\n      status\n      urgency\n      householdSize\n      adults\n      children\n      homeRegionId\n      createdAt\n      escalatedAt\n      risk {\n        level\n      }\n    } }\n  }\n": types.IntakeRequestsDocument,
@@ -128,6 +130,10 @@ export function graphql(source: "\n  query CoordinatorEscalated {\n    placement
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription CoordinatorEscalations {\n    escalations {\n      id\n      status\n      urgency\n      homeRegionId\n      householdSize\n      createdAt\n      escalatedAt\n      escalationReason\n    }\n  }\n"): (typeof documents)["\n  subscription CoordinatorEscalations {\n    escalations {\n      id\n      status\n      urgency\n      homeRegionId\n      householdSize\n      createdAt\n      escalatedAt\n      escalationReason\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription CoordinatorEscalationsAvailability {\n    availabilityChanged {\n      regionId\n      category\n    }\n  }\n"): (typeof documents)["\n  subscription CoordinatorEscalationsAvailability {\n    availabilityChanged {\n      regionId\n      category\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
