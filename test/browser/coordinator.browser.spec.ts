@@ -41,6 +41,27 @@ async function regionWithEmergencyPlaces(t: TestService): Promise<{ regionId: st
   return { regionId, regionName, places };
 }
 
+/** An IMMEDIATE request for one woman from the region, still OPEN (a place fits her). */
+async function fileImmediate(t: TestService, regionId: string): Promise<string> {
+  const referrer = await t.token({ role: Role.REFERRER, referrerType: 'POLICE' as never, sub: 'coordinator-test-officer' });
+  const created = await t.gql<{ createPlacementRequest: { id: string; status: string } }>(
+    `mutation ($input: CreatePlacementRequestInput!) { createPlacementRequest(input: $input) { id status } }`,
+    { input: { household: [{ sex: 'FEMALE', age: 31 }], homeRegionId: regionId, urgency: 'IMMEDIATE', risk: { level: 'MEDIUM' }, consentToShare: true } },
+    referrer,
+  );
+  expect(created.errors).toBeUndefined();
+  expect(created.data!.createPlacementRequest.status).toBe('OPEN');
+  return created.data!.createPlacementRequest.id;
+}
+
+/** Nobody claimed in time: the sweep escalates it (its time pushed into the past). */
+async function letItEscalate(t: TestService, requestId: string): Promise<void> {
+  await t.db.pool.query(`UPDATE placement_request SET escalate_at = now() - interval '1 s' WHERE id = $1`, [requestId]);
+  const { ReferralService } = await import('../../src/referral/referral.service.js');
+  // (The background sweep may get there first; either way it is escalated once.)
+  await t.service.app.get(ReferralService).escalateOverdue();
+}
+
 /** The board's row of one region (its row header is the region's name). */
 function regionRow(page: Page, regionName: string) {
   return page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: regionName, exact: true }) });
@@ -144,15 +165,7 @@ describeInBrowser('coordinator: national board and escalations (Chromium, real s
   it('an IMMEDIATE request nobody claims appears in the escalation feed live; the coordinator opens it and claims', async () => {
     const { rows: regions } = await t.db.pool.query<{ id: string; name: string }>(`SELECT id, name FROM region ORDER BY name LIMIT 1 OFFSET 5`);
     const region = regions[0];
-    const referrer = await t.token({ role: Role.REFERRER, referrerType: 'POLICE' as never, sub: 'coordinator-test-officer' });
-    const created = await t.gql<{ createPlacementRequest: { id: string; status: string } }>(
-      `mutation ($input: CreatePlacementRequestInput!) { createPlacementRequest(input: $input) { id status } }`,
-      { input: { household: [{ sex: 'FEMALE', age: 31 }], homeRegionId: region.id, urgency: 'IMMEDIATE', risk: { level: 'MEDIUM' }, consentToShare: true } },
-      referrer,
-    );
-    expect(created.errors).toBeUndefined();
-    const request = created.data!.createPlacementRequest;
-    expect(request.status).toBe('OPEN');
+    const request = { id: await fileImmediate(t, region.id) };
 
     const { page } = await open();
     await signIn(page, { person: 'Landelijk coördinator' });
@@ -162,11 +175,7 @@ describeInBrowser('coordinator: national board and escalations (Chromium, real s
     const link = feed.locator(`a[href="/intake/verzoek/${request.id}"]`);
     expect(await link.count()).toBe(0);
 
-    // Nobody claimed in time: the sweep escalates it (its time pushed into the past).
-    await t.db.pool.query(`UPDATE placement_request SET escalate_at = now() - interval '1 s' WHERE id = $1`, [request.id]);
-    const { ReferralService } = await import('../../src/referral/referral.service.js');
-    // (The background sweep may get there first; either way it is escalated once.)
-    await t.service.app.get(ReferralService).escalateOverdue();
+    await letItEscalate(t, request.id);
 
     await feed.getByRole('status').getByText('Een verzoek is opgeschaald').waitFor();
     await link.waitFor();
@@ -186,5 +195,34 @@ describeInBrowser('coordinator: national board and escalations (Chromium, real s
     await page.getByText(/is voor dit verzoek vastgehouden/).waitFor();
     const { rows } = await t.db.pool.query(`SELECT status FROM placement_request WHERE id = $1`, [request.id]);
     expect(rows[0].status).toBe('CLAIMED');
+    // Back on the board, the claimed request is no longer escalated.
+    await page.getByRole('link', { name: 'opvangnet' }).click();
+    await feed.getByRole('heading', { name: 'Opgeschaalde verzoeken' }).waitFor();
+    await page.getByRole('table', { name: /live bijgewerkt/ }).waitFor();
+    await link.waitFor({ state: 'detached' });
+  });
+
+  it('an escalated request someone else claims leaves the feed without reload', async () => {
+    const { rows: regions } = await t.db.pool.query<{ id: string; name: string }>(`SELECT id, name FROM region ORDER BY name LIMIT 1 OFFSET 7`);
+    const requestId = await fileImmediate(t, regions[0].id);
+    const { page } = await open();
+    await signIn(page, { person: 'Landelijk coördinator' });
+    const feed = page.getByRole('region', { name: 'Opgeschaalde verzoeken' });
+    await page.getByRole('table', { name: /live bijgewerkt/ }).waitFor();
+    await letItEscalate(t, requestId);
+    const link = feed.getByRole('link', { name: new RegExp(`^Verzoek uit ${regions[0].name} van `) }).and(page.locator(`a[href="/intake/verzoek/${requestId}"]`));
+    await link.waitFor();
+
+    // Another coordinator claims the best option through the API.
+    const other = await t.token({ role: Role.COORDINATOR, sub: 'other-coordinator' });
+    const options = await t.gql<{ placementOptions: { options: { places: { id: string }[] }[] } }>(
+      `query ($id: ID!) { placementOptions(requestId: $id) { options { places { id } } } }`,
+      { id: requestId },
+      other,
+    );
+    const placeIds = options.data!.placementOptions.options[0].places.map((p) => p.id);
+    const claimed = await t.gql(`mutation ($i: ClaimForRequestInput!) { claimForRequest(input: $i) { status } }`, { i: { requestId, placeIds } }, other);
+    expect(claimed.errors).toBeUndefined();
+    await link.waitFor({ state: 'detached' });
   });
 });
