@@ -12,6 +12,7 @@ import {
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSubscription } from 'urql';
+import { AppLink } from '../common/AppLink';
 import { SelectField } from '../common/fields';
 import { useRegions } from '../common/useRegions';
 import { graphql } from '../gql';
@@ -208,7 +209,9 @@ export function NationalBoard() {
             <TableBody>
               {shown.map((region) => (
                 <TableRow key={region.id}>
-                  <TableHeaderCell scope="row">{region.name}</TableHeaderCell>
+                  <TableHeaderCell scope="row">
+                    <AppLink to={`/coordinator/regio/${region.id}`}>{region.name}</AppLink>
+                  </TableHeaderCell>
                   {categories.map((c) => {
                     const key = keyOf(region.id, c);
                     return <Cell key={c} row={rows.get(key)} changed={key in changed} householdSize={size} />;

@@ -23,6 +23,7 @@ type Documents = {
     "\n  subscription CoordinatorEscalationsAvailability {\n    availabilityChanged {\n      regionId\n      category\n    }\n  }\n": typeof types.CoordinatorEscalationsAvailabilityDocument,
     "\n  query NationalAvailability {\n    availability {\n      regionId\n      category\n      placesTotal\n      available\n      freeBeds\n      largestHouseholdAdmissible\n      held\n      occupied\n      outOfService\n      stale\n    }\n  }\n": typeof types.NationalAvailabilityDocument,
     "\n  subscription NationalAvailabilityChanged {\n    availabilityChanged {\n      regionId\n      category\n      placesTotal\n      available\n      freeBeds\n      largestHouseholdAdmissible\n      held\n      occupied\n      outOfService\n      stale\n    }\n  }\n": typeof types.NationalAvailabilityChangedDocument,
+    "\n  query CoordinatorRegionShelters($regionId: ID!) {\n    regions {\n      id\n      name\n    }\n    shelters(regionId: $regionId, first: 100) { nodes {\n      id\n      name\n      categories\n      statusConfirmedAt\n    } }\n  }\n": typeof types.CoordinatorRegionSheltersDocument,
     "\n  query IntakeRequests {\n    placementRequests(first: 100) { nodes {\n      id\n      status\n      urgency\n      householdSize\n      adults\n      children\n      homeRegionId\n      createdAt\n      escalatedAt\n      risk {\n        level\n      }\n    } }\n  }\n": typeof types.IntakeRequestsDocument,
     "\n  subscription IntakeIncoming($regionId: ID!) {\n    incomingPlacementRequests(regionId: $regionId) {\n      id\n      status\n      escalatedAt\n    }\n  }\n": typeof types.IntakeIncomingDocument,
     "\n  query IntakeShelters {\n    shelters(first: 100) { nodes {\n      id\n      name\n      region {\n        id\n        name\n      }\n    } }\n  }\n": typeof types.IntakeSheltersDocument,
@@ -62,6 +63,7 @@ const documents: Documents = {
     "\n  subscription CoordinatorEscalationsAvailability {\n    availabilityChanged {\n      regionId\n      category\n    }\n  }\n": types.CoordinatorEscalationsAvailabilityDocument,
     "\n  query NationalAvailability {\n    availability {\n      regionId\n      category\n      placesTotal\n      available\n      freeBeds\n      largestHouseholdAdmissible\n      held\n      occupied\n      outOfService\n      stale\n    }\n  }\n": types.NationalAvailabilityDocument,
     "\n  subscription NationalAvailabilityChanged {\n    availabilityChanged {\n      regionId\n      category\n      placesTotal\n      available\n      freeBeds\n      largestHouseholdAdmissible\n      held\n      occupied\n      outOfService\n      stale\n    }\n  }\n": types.NationalAvailabilityChangedDocument,
+    "\n  query CoordinatorRegionShelters($regionId: ID!) {\n    regions {\n      id\n      name\n    }\n    shelters(regionId: $regionId, first: 100) { nodes {\n      id\n      name\n      categories\n      statusConfirmedAt\n    } }\n  }\n": types.CoordinatorRegionSheltersDocument,
     "\n  query IntakeRequests {\n    placementRequests(first: 100) { nodes {\n      id\n      status\n      urgency\n      householdSize\n      adults\n      children\n      homeRegionId\n      createdAt\n      escalatedAt\n      risk {\n        level\n      }\n    } }\n  }\n": types.IntakeRequestsDocument,
     "\n  subscription IntakeIncoming($regionId: ID!) {\n    incomingPlacementRequests(regionId: $regionId) {\n      id\n      status\n      escalatedAt\n    }\n  }\n": types.IntakeIncomingDocument,
     "\n  query IntakeShelters {\n    shelters(first: 100) { nodes {\n      id\n      name\n      region {\n        id\n        name\n      }\n    } }\n  }\n": types.IntakeSheltersDocument,
@@ -142,6 +144,10 @@ export function graphql(source: "\n  query NationalAvailability {\n    availabil
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription NationalAvailabilityChanged {\n    availabilityChanged {\n      regionId\n      category\n      placesTotal\n      available\n      freeBeds\n      largestHouseholdAdmissible\n      held\n      occupied\n      outOfService\n      stale\n    }\n  }\n"): (typeof documents)["\n  subscription NationalAvailabilityChanged {\n    availabilityChanged {\n      regionId\n      category\n      placesTotal\n      available\n      freeBeds\n      largestHouseholdAdmissible\n      held\n      occupied\n      outOfService\n      stale\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CoordinatorRegionShelters($regionId: ID!) {\n    regions {\n      id\n      name\n    }\n    shelters(regionId: $regionId, first: 100) { nodes {\n      id\n      name\n      categories\n      statusConfirmedAt\n    } }\n  }\n"): (typeof documents)["\n  query CoordinatorRegionShelters($regionId: ID!) {\n    regions {\n      id\n      name\n    }\n    shelters(regionId: $regionId, first: 100) { nodes {\n      id\n      name\n      categories\n      statusConfirmedAt\n    } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
