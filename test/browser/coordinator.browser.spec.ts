@@ -225,4 +225,28 @@ describeInBrowser('coordinator: national board and escalations (Chromium, real s
     expect(claimed.errors).toBeUndefined();
     await link.waitFor({ state: 'detached' });
   });
+
+  it('drills down from a region to its shelters, with since when each confirmed its status, and on to a shelter\'s places', async () => {
+    const { rows } = await t.db.pool.query<{ id: string; name: string; region_name: string; shelters: number }>(
+      `SELECT s.id, s.name, r.name AS region_name, count(*) OVER (PARTITION BY r.id)::int AS shelters
+         FROM shelter s JOIN region r ON r.id = s.region_id ORDER BY r.name DESC, s.name LIMIT 1`,
+    );
+    const shelter = rows[0];
+    await t.db.pool.query(`UPDATE shelter SET status_confirmed_at = now() - interval '30 hours' WHERE id = $1`, [shelter.id]);
+    const { page } = await open();
+    await signIn(page, { person: 'Landelijk coördinator' });
+    await page.getByRole('table', { name: /live bijgewerkt/ }).waitFor();
+    // The region's cells say that some shelter in it has not confirmed.
+    await regionRow(page, shelter.region_name).getByText('geen informatie (status niet bevestigd)').first().waitFor();
+    await regionRow(page, shelter.region_name).getByRole('link', { name: shelter.region_name }).click();
+    await page.getByRole('heading', { level: 1, name: `Regio ${shelter.region_name}` }).waitFor();
+    const table = page.getByRole('table', { name: `${shelter.shelters} opvanglocaties` });
+    expect(await table.getByRole('rowheader').count()).toBe(shelter.shelters);
+    const row = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: shelter.name, exact: true }) });
+    await row.getByText(/\(1 dag geleden\)|\(gisteren\)|\(30 uur geleden\)/).waitFor();
+    await row.getByText('geen informatie (status niet bevestigd)').waitFor();
+    await expectAccessible(page, 'region shelters');
+    await row.getByRole('link', { name: shelter.name }).click();
+    await page.getByRole('heading', { level: 1, name: `Plekken van ${shelter.name}` }).waitFor();
+  });
 });
