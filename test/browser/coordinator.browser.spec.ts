@@ -174,6 +174,8 @@ describeInBrowser('coordinator: national board and escalations (Chromium, real s
     await page.getByRole('table', { name: /live bijgewerkt/ }).waitFor();
     const link = feed.locator(`a[href="/intake/verzoek/${request.id}"]`);
     expect(await link.count()).toBe(0);
+    // Asked for a tone: it plays without a script error (the words are the cue that is tested).
+    await feed.getByRole('checkbox', { name: 'Geluidssignaal bij een opgeschaald verzoek' }).check();
 
     await letItEscalate(t, request.id);
 

@@ -1,8 +1,10 @@
 import { Heading2, Paragraph, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSubscription } from 'urql';
 import { AppLink } from '../common/AppLink';
+import { beep } from '../common/beep';
+import { CheckboxField } from '../common/fields';
 import { useNow } from '../common/useNow';
 import { useRegions } from '../common/useRegions';
 import { graphql } from '../gql';
@@ -68,12 +70,16 @@ export function EscalationFeed() {
   const [pushed, setPushed] = useState<NonNullable<typeof data>['placementRequests']['nodes'][number][]>([]);
   const [fresh, setFresh] = useState<ReadonlySet<string>>(new Set());
   const [announcement, setAnnouncement] = useState('');
+  const [sound, setSound] = useState(false);
+  const soundRef = useRef(sound);
+  soundRef.current = sound;
   const reread = () => reexecute({ requestPolicy: 'network-only' });
   useSubscription({ query: Escalations }, (_prev, event) => {
     const request = event.escalations;
     setPushed((list) => [request, ...list.filter((r) => r.id !== request.id)]);
     setFresh((ids) => new Set(ids).add(request.id));
     setAnnouncement(t('escalations.announce'));
+    if (soundRef.current) beep();
     reread();
     return event;
   });
@@ -103,6 +109,7 @@ export function EscalationFeed() {
       <div role="status" aria-live="polite" className={announcement ? 'opvangnet-new' : undefined}>
         {announcement}
       </div>
+      <CheckboxField id="escalations-sound" label={t('escalations.sound')} checked={sound} onChange={setSound} />
       {!data ? (
         <Paragraph role="status">{t('app.loading')}</Paragraph>
       ) : requests.length === 0 ? (
