@@ -3,7 +3,18 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { Role } from '../../src/common/enums.js';
 import { startTestService, TestService } from '../support/service.js';
-import { describeInBrowser, expectAccessible, expectClean, launchBrowser, openPage, screenshot, signIn, type WatchedPage } from './support.js';
+import {
+  describeInBrowser,
+  expectAccessible,
+  expectClean,
+  expectNoSidewaysScroll,
+  launchBrowser,
+  openPage,
+  screenshot,
+  signIn,
+  tabTo,
+  type WatchedPage,
+} from './support.js';
 
 import { jest } from '@jest/globals';
 
@@ -71,8 +82,8 @@ describeInBrowser('coordinator: national board and escalations (Chromium, real s
   let t: TestService;
   let browser: Browser;
   const pages: WatchedPage[] = [];
-  const open = async () => {
-    const watched = await openPage(browser, t.service.url);
+  const open = async (options: { viewport?: { width: number; height: number } } = {}) => {
+    const watched = await openPage(browser, t.service.url, options);
     pages.push(watched);
     return watched;
   };
@@ -250,5 +261,13 @@ describeInBrowser('coordinator: national board and escalations (Chromium, real s
     await expectAccessible(page, 'region shelters');
     await row.getByRole('link', { name: shelter.name }).click();
     await page.getByRole('heading', { level: 1, name: `Plekken van ${shelter.name}` }).waitFor();
+  });
+
+  it('at 200 % zoom (640 × 450 CSS pixels) the board reflows: only the table scrolls, in its own box, reachable by keyboard', async () => {
+    const { page } = await open({ viewport: { width: 640, height: 450 } });
+    await signIn(page, { person: 'Landelijk coördinator' });
+    await page.getByRole('table', { name: /live bijgewerkt/ }).waitFor();
+    await expectNoSidewaysScroll(page);
+    await tabTo(page, page.getByRole('region', { name: "35 regio's, live bijgewerkt" }), 120);
   });
 });
