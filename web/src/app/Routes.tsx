@@ -2,6 +2,8 @@ import { Heading1, Paragraph } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../auth/session';
 import { AppLink } from '../common/AppLink';
+import { CoordinatorHome } from '../coordinator/CoordinatorHome';
+import { RegionPage } from '../coordinator/RegionPage';
 import { IntakeHome } from '../intake/IntakeHome';
 import { IntakeRequestPage } from '../intake/IntakeRequestPage';
 import { EmergencyPage } from '../referrer/EmergencyPage';
@@ -27,7 +29,8 @@ export function Routes({ path }: { path: string }) {
   const role = session?.person.role;
   let m: Record<string, string> | null;
   if (role === 'INTAKE' || role === 'COORDINATOR' || role === 'ADMIN') {
-    if (path === '/') return <IntakeHome />;
+    if (path === '/') return role === 'COORDINATOR' ? <CoordinatorHome /> : <IntakeHome />;
+    if (role === 'COORDINATOR' && (m = match('/coordinator/regio/:id', path))) return <RegionPage key={m.id} regionId={m.id} />;
     if ((m = match('/intake/opvang/:id', path))) return <IntakeHome key={m.id} shelterId={m.id} />;
     if ((m = match('/intake/verzoek/:id', path))) return <IntakeRequestPage key={m.id} id={m.id} />;
     return <NotFound />;

@@ -17,6 +17,13 @@ type Documents = {
     "\n  fragment OptionsList_options on PlacementOptions {\n    categories\n    excluded {\n      rule\n      places\n    }\n    options {\n      shelterId\n      shelterName\n      regionId\n      category\n      locality\n      distanceBand\n      score\n      reasons\n      places {\n        id\n        label\n        beds\n      }\n    }\n  }\n": typeof types.OptionsList_OptionsFragmentDoc,
     "\n  fragment RequestFacts_request on PlacementRequest {\n    id\n    status\n    urgency\n    createdAt\n    householdSize\n    adults\n    children\n    household {\n      sex\n      age\n      ageBand\n      isChild\n    }\n    risk {\n      level\n      honourRelated\n      trafficking\n      perpetratorNetwork\n      policeCoDecision\n      firearmAccess\n    }\n    needs {\n      wheelchair\n      pets\n      languages\n    }\n    escalatedAt\n    escalationReason\n    timeline {\n      kind\n      at\n      actor\n    }\n  }\n": typeof types.RequestFacts_RequestFragmentDoc,
     "\n  query Regions {\n    regions {\n      id\n      name\n    }\n  }\n": typeof types.RegionsDocument,
+    "\n  query CoordinatorShelters {\n    shelters(first: 100) { nodes {\n      id\n      name\n      region {\n        id\n        name\n      }\n    } }\n  }\n": typeof types.CoordinatorSheltersDocument,
+    "\n  query CoordinatorEscalated {\n    placementRequests(status: ESCALATED, first: 50) { nodes {\n      id\n      status\n      urgency\n      homeRegionId\n      householdSize\n      createdAt\n      escalatedAt\n      escalationReason\n    } }\n  }\n": typeof types.CoordinatorEscalatedDocument,
+    "\n  subscription CoordinatorEscalations {\n    escalations {\n      id\n      status\n      urgency\n      homeRegionId\n      householdSize\n      createdAt\n      escalatedAt\n      escalationReason\n    }\n  }\n": typeof types.CoordinatorEscalationsDocument,
+    "\n  subscription CoordinatorEscalationsAvailability {\n    availabilityChanged {\n      regionId\n      category\n    }\n  }\n": typeof types.CoordinatorEscalationsAvailabilityDocument,
+    "\n  query NationalAvailability {\n    availability {\n      regionId\n      category\n      placesTotal\n      available\n      freeBeds\n      largestHouseholdAdmissible\n      held\n      occupied\n      outOfService\n      stale\n    }\n  }\n": typeof types.NationalAvailabilityDocument,
+    "\n  subscription NationalAvailabilityChanged {\n    availabilityChanged {\n      regionId\n      category\n      placesTotal\n      available\n      freeBeds\n      largestHouseholdAdmissible\n      held\n      occupied\n      outOfService\n      stale\n    }\n  }\n": typeof types.NationalAvailabilityChangedDocument,
+    "\n  query CoordinatorRegionShelters($regionId: ID!) {\n    regions {\n      id\n      name\n    }\n    shelters(regionId: $regionId, first: 100) { nodes {\n      id\n      name\n      categories\n      statusConfirmedAt\n    } }\n  }\n": typeof types.CoordinatorRegionSheltersDocument,
     "\n  query IntakeRequests {\n    placementRequests(first: 100) { nodes {\n      id\n      status\n      urgency\n      householdSize\n      adults\n      children\n      homeRegionId\n      createdAt\n      escalatedAt\n      risk {\n        level\n      }\n    } }\n  }\n": typeof types.IntakeRequestsDocument,
     "\n  subscription IntakeIncoming($regionId: ID!) {\n    incomingPlacementRequests(regionId: $regionId) {\n      id\n      status\n      escalatedAt\n    }\n  }\n": typeof types.IntakeIncomingDocument,
     "\n  query IntakeShelters {\n    shelters(first: 100) { nodes {\n      id\n      name\n      region {\n        id\n        name\n      }\n    } }\n  }\n": typeof types.IntakeSheltersDocument,
@@ -50,6 +57,13 @@ const documents: Documents = {
     "\n  fragment OptionsList_options on PlacementOptions {\n    categories\n    excluded {\n      rule\n      places\n    }\n    options {\n      shelterId\n      shelterName\n      regionId\n      category\n      locality\n      distanceBand\n      score\n      reasons\n      places {\n        id\n        label\n        beds\n      }\n    }\n  }\n": types.OptionsList_OptionsFragmentDoc,
     "\n  fragment RequestFacts_request on PlacementRequest {\n    id\n    status\n    urgency\n    createdAt\n    householdSize\n    adults\n    children\n    household {\n      sex\n      age\n      ageBand\n      isChild\n    }\n    risk {\n      level\n      honourRelated\n      trafficking\n      perpetratorNetwork\n      policeCoDecision\n      firearmAccess\n    }\n    needs {\n      wheelchair\n      pets\n      languages\n    }\n    escalatedAt\n    escalationReason\n    timeline {\n      kind\n      at\n      actor\n    }\n  }\n": types.RequestFacts_RequestFragmentDoc,
     "\n  query Regions {\n    regions {\n      id\n      name\n    }\n  }\n": types.RegionsDocument,
+    "\n  query CoordinatorShelters {\n    shelters(first: 100) { nodes {\n      id\n      name\n      region {\n        id\n        name\n      }\n    } }\n  }\n": types.CoordinatorSheltersDocument,
+    "\n  query CoordinatorEscalated {\n    placementRequests(status: ESCALATED, first: 50) { nodes {\n      id\n      status\n      urgency\n      homeRegionId\n      householdSize\n      createdAt\n      escalatedAt\n      escalationReason\n    } }\n  }\n": types.CoordinatorEscalatedDocument,
+    "\n  subscription CoordinatorEscalations {\n    escalations {\n      id\n      status\n      urgency\n      homeRegionId\n      householdSize\n      createdAt\n      escalatedAt\n      escalationReason\n    }\n  }\n": types.CoordinatorEscalationsDocument,
+    "\n  subscription CoordinatorEscalationsAvailability {\n    availabilityChanged {\n      regionId\n      category\n    }\n  }\n": types.CoordinatorEscalationsAvailabilityDocument,
+    "\n  query NationalAvailability {\n    availability {\n      regionId\n      category\n      placesTotal\n      available\n      freeBeds\n      largestHouseholdAdmissible\n      held\n      occupied\n      outOfService\n      stale\n    }\n  }\n": types.NationalAvailabilityDocument,
+    "\n  subscription NationalAvailabilityChanged {\n    availabilityChanged {\n      regionId\n      category\n      placesTotal\n      available\n      freeBeds\n      largestHouseholdAdmissible\n      held\n      occupied\n      outOfService\n      stale\n    }\n  }\n": types.NationalAvailabilityChangedDocument,
+    "\n  query CoordinatorRegionShelters($regionId: ID!) {\n    regions {\n      id\n      name\n    }\n    shelters(regionId: $regionId, first: 100) { nodes {\n      id\n      name\n      categories\n      statusConfirmedAt\n    } }\n  }\n": types.CoordinatorRegionSheltersDocument,
     "\n  query IntakeRequests {\n    placementRequests(first: 100) { nodes {\n      id\n      status\n      urgency\n      householdSize\n      adults\n      children\n      homeRegionId\n      createdAt\n      escalatedAt\n      risk {\n        level\n      }\n    } }\n  }\n": types.IntakeRequestsDocument,
     "\n  subscription IntakeIncoming($regionId: ID!) {\n    incomingPlacementRequests(regionId: $regionId) {\n      id\n      status\n      escalatedAt\n    }\n  }\n": types.IntakeIncomingDocument,
     "\n  query IntakeShelters {\n    shelters(first: 100) { nodes {\n      id\n      name\n      region {\n        id\n        name\n      }\n    } }\n  }\n": types.IntakeSheltersDocument,
@@ -106,6 +120,34 @@ export function graphql(source: "\n  fragment RequestFacts_request on PlacementR
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Regions {\n    regions {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  query Regions {\n    regions {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CoordinatorShelters {\n    shelters(first: 100) { nodes {\n      id\n      name\n      region {\n        id\n        name\n      }\n    } }\n  }\n"): (typeof documents)["\n  query CoordinatorShelters {\n    shelters(first: 100) { nodes {\n      id\n      name\n      region {\n        id\n        name\n      }\n    } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CoordinatorEscalated {\n    placementRequests(status: ESCALATED, first: 50) { nodes {\n      id\n      status\n      urgency\n      homeRegionId\n      householdSize\n      createdAt\n      escalatedAt\n      escalationReason\n    } }\n  }\n"): (typeof documents)["\n  query CoordinatorEscalated {\n    placementRequests(status: ESCALATED, first: 50) { nodes {\n      id\n      status\n      urgency\n      homeRegionId\n      householdSize\n      createdAt\n      escalatedAt\n      escalationReason\n    } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription CoordinatorEscalations {\n    escalations {\n      id\n      status\n      urgency\n      homeRegionId\n      householdSize\n      createdAt\n      escalatedAt\n      escalationReason\n    }\n  }\n"): (typeof documents)["\n  subscription CoordinatorEscalations {\n    escalations {\n      id\n      status\n      urgency\n      homeRegionId\n      householdSize\n      createdAt\n      escalatedAt\n      escalationReason\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription CoordinatorEscalationsAvailability {\n    availabilityChanged {\n      regionId\n      category\n    }\n  }\n"): (typeof documents)["\n  subscription CoordinatorEscalationsAvailability {\n    availabilityChanged {\n      regionId\n      category\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NationalAvailability {\n    availability {\n      regionId\n      category\n      placesTotal\n      available\n      freeBeds\n      largestHouseholdAdmissible\n      held\n      occupied\n      outOfService\n      stale\n    }\n  }\n"): (typeof documents)["\n  query NationalAvailability {\n    availability {\n      regionId\n      category\n      placesTotal\n      available\n      freeBeds\n      largestHouseholdAdmissible\n      held\n      occupied\n      outOfService\n      stale\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription NationalAvailabilityChanged {\n    availabilityChanged {\n      regionId\n      category\n      placesTotal\n      available\n      freeBeds\n      largestHouseholdAdmissible\n      held\n      occupied\n      outOfService\n      stale\n    }\n  }\n"): (typeof documents)["\n  subscription NationalAvailabilityChanged {\n    availabilityChanged {\n      regionId\n      category\n      placesTotal\n      available\n      freeBeds\n      largestHouseholdAdmissible\n      held\n      occupied\n      outOfService\n      stale\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CoordinatorRegionShelters($regionId: ID!) {\n    regions {\n      id\n      name\n    }\n    shelters(regionId: $regionId, first: 100) { nodes {\n      id\n      name\n      categories\n      statusConfirmedAt\n    } }\n  }\n"): (typeof documents)["\n  query CoordinatorRegionShelters($regionId: ID!) {\n    regions {\n      id\n      name\n    }\n    shelters(regionId: $regionId, first: 100) { nodes {\n      id\n      name\n      categories\n      statusConfirmedAt\n    } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

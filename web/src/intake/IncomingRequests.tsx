@@ -3,6 +3,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSubscription } from 'urql';
 import { AppLink } from '../common/AppLink';
+import { beep } from '../common/beep';
 import { CheckboxField } from '../common/fields';
 import { graphql } from '../gql';
 import { listOf } from '../graphql/lists';
@@ -39,20 +40,6 @@ const Incoming = graphql(`
 `);
 
 const OPEN = new Set(['OPEN', 'ESCALATED', 'CLAIMED']);
-
-/** A short tone made in the browser (no sound file to fetch), only when the user asked for it. */
-function beep() {
-  try {
-    const audio = new AudioContext();
-    const tone = audio.createOscillator();
-    tone.frequency.value = 880;
-    tone.connect(audio.destination);
-    tone.start();
-    tone.stop(audio.currentTime + 0.2);
-  } catch {
-    // No audio device: the visible cue is enough.
-  }
-}
 
 /** Requests of clients from my region, live; new and escalated ones are marked in words. */
 export function IncomingRequests({ regionId, regionName }: { regionId: string; regionName: string }) {
