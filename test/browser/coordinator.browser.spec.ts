@@ -1,5 +1,3 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { Role } from '../../src/common/enums.js';
 import { startTestService, TestService } from '../support/service.js';
@@ -126,8 +124,6 @@ describeInBrowser('coordinator: national board and escalations (Chromium, real s
     }
     await expectAccessible(page, 'national board');
     await screenshot(page, 'coordinator-board');
-    mkdirSync(join(process.cwd(), 'docs'), { recursive: true });
-    copyFileSync(join(process.cwd(), 'test/artifacts/coordinator-board.png'), join(process.cwd(), 'docs/console-coordinator-board.png'));
 
     // Only emergency beds: one data cell per region.
     await page.getByRole('combobox', { name: 'Soort opvang' }).selectOption('EMERGENCY');
