@@ -14,6 +14,7 @@ import { PageIndexes1764700000000 } from './1764700000000-PageIndexes.js';
 import { RateLimitSchema1764800000000 } from './1764800000000-RateLimitSchema.js';
 import { TransferStayIndex1764800200000 } from './1764800200000-TransferStayIndex.js';
 import { WaitingListFlows1764800300000 } from './1764800300000-WaitingListFlows.js';
+import { SecretsSearchPath1764800400000 } from './1764800400000-SecretsSearchPath.js';
 
 export const migrations = [
   NetworkSchema1763920000000,
@@ -30,4 +31,5 @@ export const migrations = [
   RateLimitSchema1764800000000,
   TransferStayIndex1764800200000,
   WaitingListFlows1764800300000,
+  SecretsSearchPath1764800400000,
 ];

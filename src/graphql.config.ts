@@ -60,7 +60,7 @@ function auditPlugin(audit: AuditLog, log: Pino): ApolloServerPlugin<GqlContext>
   return {
     async requestDidStart() {
       return {
-        async willSendResponse({ contextValue, operation, operationName, errors, response }) {
+        async willSendResponse({ contextValue, operation, errors, response }) {
           const principal = contextValue.principal;
           if (!principal) return;
           const reads = groupConfidentialReads(contextValue.confidentialReads.splice(0));
@@ -72,7 +72,8 @@ function auditPlugin(audit: AuditLog, log: Pino): ApolloServerPlugin<GqlContext>
             entries.push({
               action: 'graphql.mutation',
               entityType: 'operation',
-              entityId: operationName ?? fields.join(','),
+              // Root fields only: the operation name is the client's free text and the log is append-only.
+              entityId: fields.join(','),
               detail: { fields, outcome: errors?.length ? String(code ?? 'ERROR') : 'OK' },
             });
           }

@@ -202,6 +202,12 @@ describe('no shelter can be located by a role without address access', () => {
       // No actor, no audit row: the statement fails and returns nothing.
       await expect(client.query(`SELECT * FROM read_shelter_secrets($1::uuid[], 'address', NULL, 'COORDINATOR', 'req-fn-2')`, [[shelterId]]))
         .rejects.toMatchObject({ code: '23502' });
+      // A temporary table of the same name cannot swallow the audit row (search_path: pg_temp last, names qualified).
+      await client.query(`CREATE TEMP TABLE audit_event (LIKE public.audit_event INCLUDING DEFAULTS)`);
+      await client.query(`SELECT * FROM read_shelter_secrets($1::uuid[], 'address', 'probe', 'COORDINATOR', 'req-fn-3')`, [[shelterId]]);
+      const { rows: real } = await t.db.pool.query(`SELECT count(*)::int AS n FROM audit_event WHERE request_id = 'req-fn-3'`);
+      expect(real[0].n).toBe(1);
+      await client.query(`DROP TABLE pg_temp.audit_event`);
       // The audit log stays append-only for the service.
       await expect(client.query(`DELETE FROM audit_event WHERE request_id = 'req-fn-1'`)).rejects.toMatchObject({ code: '42501' });
     } finally {

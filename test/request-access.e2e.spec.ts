@@ -160,4 +160,77 @@ describe('request access, minimisation and ownership', () => {
       .set('Accept-Language', 'nl-NL,nl;q=0.9,en;q=0.5').send({ query, variables: { id } });
     expect(header.body.data.placementOptions.options[0].reasons).toContain('plek voor 1 volwassene + 1 kind in één unit');
   });
+
+  describe('what other regions\' intake cannot work out (security review)', () => {
+    it('trying another shelter\'s place in claimForRequest says only FORBIDDEN, never which hard rule failed', async () => {
+      const zwolle = await createShelter(t, { regionCode: 'zwolle', places: 1, beds: 3, name: 'Zwolle crisis' });
+      const id = await file(); // avoids Zwolle
+      const elsewhere = await t.token({ role: Role.INTAKE, shelterIds: [amsterdam.shelterId], sub: 'intake-ams-probe' });
+      const probe = await t.gql(`mutation($input: ClaimForRequestInput!) { claimForRequest(input: $input) { status } }`,
+        { input: { requestId: id, placeIds: [zwolle.placeIds[0]] } }, elsewhere);
+      expect(errorCode(probe)).toBe('FORBIDDEN');
+      expect(JSON.stringify(probe.errors)).not.toMatch(/avoid/i);
+    });
+
+    it('placementOptions shows another region\'s intake only its own fitting places, without reasons or exclusions', async () => {
+      const id = await file();
+      const elsewhere = await t.token({ role: Role.INTAKE, shelterIds: [amsterdam.shelterId], sub: 'intake-ams-options' });
+      const res = await t.gql(`query($id: ID!) { placementOptions(requestId: $id, limit: 20) { options { shelterId reasons score } excluded { rule } } }`, { id }, elsewhere);
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.placementOptions).toEqual({ options: [{ shelterId: amsterdam.shelterId, reasons: [], score: 0 }], excluded: [] });
+      const full = await t.gql(`query($id: ID!) { placementOptions(requestId: $id, limit: 20) { options { shelterId reasons } } }`, { id }, police);
+      expect(full.data!.placementOptions.options.length).toBeGreaterThan(1);
+      expect(full.data!.placementOptions.options[0].reasons.length).toBeGreaterThan(0);
+    });
+
+    it('once claimed elsewhere, claiming or declining it again answers NOT_FOUND, not its status', async () => {
+      const id = await file();
+      const intake = await t.token({ role: Role.INTAKE, shelterIds: [utrecht.shelterId], sub: 'intake-utr-probe' });
+      const claimed = await t.gql(`mutation($input: ClaimForRequestInput!) { claimForRequest(input: $input) { status } }`,
+        { input: { requestId: id, placeIds: [utrecht.placeIds[2]] } }, intake);
+      expect(claimed.data!.claimForRequest.status).toBe('CLAIMED');
+      const elsewhere = await t.token({ role: Role.INTAKE, shelterIds: [amsterdam.shelterId], sub: 'intake-ams-status' });
+      const again = await t.gql(`mutation($input: ClaimForRequestInput!) { claimForRequest(input: $input) { status } }`,
+        { input: { requestId: id, placeIds: [amsterdam.placeIds[0]] } }, elsewhere);
+      expect(errorCode(again)).toBe('NOT_FOUND');
+      const decline = await t.gql(`mutation($input: CloseRequestInput!) { declinePlacementRequest(input: $input) { status } }`,
+        { input: { requestId: id, reason: 'NO_CAPACITY' } }, elsewhere);
+      expect(errorCode(decline)).toBe('NOT_FOUND');
+      // Release it again for the next tests.
+      await t.gql(`mutation($input: CloseRequestInput!) { declinePlacementRequest(input: $input) { status } }`, { input: { requestId: id, reason: 'NO_CAPACITY' } }, intake);
+    });
+
+    it('a replayed emergency placement returns nothing to a token of the same sub in another organisation', async () => {
+      const input = { risk: requestInput().risk, household: [{ sex: 'FEMALE', age: 30 }], homeRegionId: utrecht.regionId, consentToShare: true, idempotencyKey: 'replay-probe-1' };
+      const mutation = `mutation($input: EmergencyPlacementInput!) { requestEmergencyPlacement(input: $input) { request { id } receivingShelter { meetingInstructions } } }`;
+      const first = await t.gql(mutation, { input }, police);
+      expect(first.errors).toBeUndefined();
+      const impostor = await t.token({ role: Role.REFERRER, referrerType: 'POLICE' as never, organisationId: 'politie-rotterdam', sub: 'officer-1' });
+      const replay = await t.gql(mutation, { input }, impostor);
+      expect(errorCode(replay)).toBe('CONFLICT');
+      expect(JSON.stringify(replay)).not.toContain(first.data!.requestEmergencyPlacement.request.id);
+    });
+
+    it('an out-of-service reason is for the shelter\'s own intake, not for referrers', async () => {
+      const admin = await t.token({ role: Role.ADMIN });
+      const place = (await t.gql(`query($id: ID!) { shelter(id: $id) { places { id version status } } }`, { id: amsterdam.shelterId }, admin)).data!.shelter.places
+        .find((p: { status: string }) => p.status === 'AVAILABLE');
+      const set = await t.gql(`mutation($input: SetPlaceStatusInput!) { setPlaceStatus(input: $input) { id } }`,
+        { input: { placeId: place.id, status: 'OUT_OF_SERVICE', reason: 'mevrouw K. belde over lekkage', expectedVersion: place.version } }, admin);
+      expect(set.errors).toBeUndefined();
+      const read = `query($id: ID!) { shelter(id: $id) { places { id outOfServiceReason } } }`;
+      const byPolice = (await t.gql(read, { id: amsterdam.shelterId }, police)).data!.shelter.places.find((p: { id: string }) => p.id === place.id);
+      expect(byPolice.outOfServiceReason).toBeNull();
+      const own = await t.token({ role: Role.INTAKE, shelterIds: [amsterdam.shelterId] });
+      const byIntake = (await t.gql(read, { id: amsterdam.shelterId }, own)).data!.shelter.places.find((p: { id: string }) => p.id === place.id);
+      expect(byIntake.outOfServiceReason).toBe('mevrouw K. belde over lekkage');
+    });
+
+    it('the audit log records a mutation by its root fields, not by the client\'s operation name', async () => {
+      await request(t.service.url).post('/graphql').set('Authorization', `Bearer ${police}`).set('x-request-id', 'req-opname-1')
+        .send({ query: `mutation Sluit_Fatima_Yilmaz($id: ID!) { cancelPlacementRequest(id: $id) { status } }`, variables: { id: '00000000-0000-4000-8000-000000000999' } });
+      const { rows } = await t.db.pool.query(`SELECT entity_id FROM audit_event WHERE request_id = 'req-opname-1'`);
+      expect(rows).toEqual([{ entity_id: 'cancelPlacementRequest' }]);
+    });
+  });
 });

@@ -4,6 +4,7 @@ import { CurrentPrincipal } from '../auth/gql-context.js';
 import type { GqlContext } from '../auth/gql-context.js';
 import { revealsSecret } from '../auth/confidential.js';
 import type { Principal } from '../auth/principal.js';
+import { canActForShelter } from '../auth/principal.js';
 import { PlaceStatus } from '../common/enums.js';
 import { AvailabilityService } from './availability.service.js';
 import {
@@ -151,6 +152,11 @@ export class PlaceResolver {
   @Query(() => PlaceConnectionModel, { description: 'Places by shelter and label, a page at a time.' })
   places(@Args() args: PlacesArgs): Promise<Page<PlaceEntity>> {
     return this.network.places(args);
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'Why the place is out of service (free text): the shelter\'s own intake, coordinators and admins; null for everyone else.' })
+  outOfServiceReason(@Parent() place: PlaceEntity, @Context() ctx: GqlContext): string | null {
+    return ctx.principal && canActForShelter(ctx.principal, place.shelterId) ? place.outOfServiceReason : null;
   }
 
   @ResolveField(() => PlaceStatus, { description: 'A hold past its expiry shows as AVAILABLE.' })

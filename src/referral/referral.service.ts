@@ -21,7 +21,7 @@ import {
   allowedCategories, EXCLUSION_TEXT, ExclusionReason, HARD_RULES, MatchOption, matchPlaces, MatchRequest, MatchSettings,
 } from './matching/matching.rules.js';
 import { DistancePreference, RequestStatus, Urgency } from './referral.enums.js';
-import { canReadRequest, ownsRequest, readableRequestsCondition, searchesForRequest } from './request-access.js';
+import { canReadRequest, canReadRequestDetails, ownsRequest, readableRequestsCondition, searchesForRequest } from './request-access.js';
 import { recordRequestEvent } from './request-effects.js';
 import { REQUEST_SELECT, RequestRecord } from './request.record.js';
 import { decodeCursor, Page, pageOf } from '../common/pagination.js';
@@ -38,6 +38,8 @@ export interface OptionsResult {
   options: (MatchOption & { places: LoadedCandidate[] })[];
   excluded: { rule: ExclusionReason; places: number }[];
   categories: PlaceCategory[];
+  /** Another region's intake: only its own fitting places, without reasons or exclusions. */
+  minimised?: boolean;
 }
 
 export interface LockedRequest {
@@ -227,7 +229,17 @@ export class ReferralService implements OnModuleInit {
       throw DomainError.notFound('PlacementRequest', requestId);
     }
     const query = <T>(sql: string, params?: unknown[]) => this.dataSource.query(sql, params) as Promise<T[]>;
-    const result = await this.match(query, toMatchRequest(record), limit);
+    const full = canReadRequestDetails(principal, record, await this.intakeRegions(principal));
+    // Another region's intake learns only whether its own places fit: the ranking's reasons and
+    // exclusion counts would reveal the preferred and avoided regions, risk and ages it may not see.
+    const result = full
+      ? await this.match(query, toMatchRequest(record), limit)
+      : await this.match(query, toMatchRequest(record), 50).then((r) => ({
+          ...r,
+          options: r.options.filter((o) => principal.shelterIds.includes(o.shelter.id)).slice(0, limit).map((o) => ({ ...o, reasons: [], score: 0 })),
+          excluded: [],
+          minimised: true,
+        }));
     await this.transactions.run(actorOf(principal, auditRequestId), (tx) =>
       recordRequestEvent(tx, { id: record.id, home_region_id: record.homeRegionId, status: record.status }, 'OPTIONS_VIEWED', {
         options: result.options.length,
@@ -360,6 +372,19 @@ export class ReferralService implements OnModuleInit {
   async claimForRequest(principal: Principal, input: ClaimForRequestInput, auditRequestId?: string): Promise<RequestRecord> {
     await this.transactions.run(actorOf(principal, auditRequestId), async (tx) => {
       const request = await this.lockRequest(tx, input.requestId);
+      // Who may not read it learns nothing, not even its status.
+      if (!canReadRequest(principal, scopeOf(request), await this.intakeRegions(principal))) {
+        throw DomainError.notFound('PlacementRequest', request.id);
+      }
+      // Own places first: trying the hard rules on other shelters' places would tell an intake
+      // the request's avoided regions, ages and risk one refusal at a time.
+      if (principal.role === Role.INTAKE) {
+        const [{ foreign }] = await tx.query<{ foreign: number }>(
+          `SELECT count(*)::int AS foreign FROM place WHERE id = ANY($1::uuid[]) AND NOT (shelter_id = ANY($2::uuid[]))`,
+          [input.placeIds, principal.shelterIds],
+        );
+        if (foreign > 0) throw DomainError.forbidden('Not a place of your shelters');
+      }
       if (input.idempotencyKey && request.status === RequestStatus.CLAIMED) {
         const [earlier] = await tx.query<{ id: string }>(`SELECT id FROM claim WHERE claimed_by = $1 AND idempotency_key = $2`, [principal.sub, input.idempotencyKey]);
         if (earlier && earlier.id === request.claim_id) return;
@@ -418,11 +443,17 @@ export class ReferralService implements OnModuleInit {
     const result = await this.transactions.run(actorOf(principal, auditRequestId), async (tx) => {
       if (input.idempotencyKey) {
         await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 1))`, [JSON.stringify([principal.sub, input.idempotencyKey])]);
-        const [earlier] = await tx.query<{ id: string; claim_id: string | null }>(
-          `SELECT id, claim_id FROM placement_request WHERE referrer_sub = $1 AND idempotency_key = $2`,
+        const [earlier] = await tx.query<{ id: string; claim_id: string | null; referrer_role: string; referrer_organisation_id: string | null }>(
+          `SELECT id, claim_id, referrer_role, referrer_organisation_id FROM placement_request WHERE referrer_sub = $1 AND idempotency_key = $2`,
           [principal.sub, input.idempotencyKey],
         );
-        if (earlier) return { requestId: earlier.id, claimId: earlier.claim_id };
+        if (earlier) {
+          // A replay by the same person only: a token with this sub but another role or organisation gets nothing back.
+          if (earlier.referrer_role !== principal.role || (earlier.referrer_organisation_id ?? null) !== (principal.organisationId ?? null)) {
+            throw DomainError.conflict('This idempotencyKey was already used');
+          }
+          return { requestId: earlier.id, claimId: earlier.claim_id };
+        }
       }
       const requestId = await this.insertRequest(tx, principal, { ...input, urgency: Urgency.IMMEDIATE }, { escalateWhenNothingMatches: false });
       const record = await this.requestIn(tx, requestId);
@@ -455,12 +486,12 @@ export class ReferralService implements OnModuleInit {
   async decline(principal: Principal, input: CloseRequestInput, auditRequestId?: string): Promise<RequestRecord> {
     await this.transactions.run(actorOf(principal, auditRequestId), async (tx) => {
       const request = await this.lockRequest(tx, input.requestId);
-      if (request.status !== RequestStatus.CLAIMED || !request.claim_id) {
+      const receiving = request.receiving_shelter_id;
+      const mayDecline = principal.role === Role.COORDINATOR || (principal.role === Role.INTAKE && !!receiving && principal.shelterIds.includes(receiving));
+      // Who may not decline learns nothing of the request's state: the same answer as a missing id.
+      if (!mayDecline) throw DomainError.notFound('PlacementRequest', request.id);
+      if (request.status !== RequestStatus.CLAIMED || !request.claim_id || !receiving) {
         throw DomainError.conflict(`The request is ${request.status}; only a CLAIMED request can be declined`, { currentStatus: request.status });
-      }
-      const receiving = request.receiving_shelter_id!;
-      if (principal.role !== Role.COORDINATOR && !(principal.role === Role.INTAKE && principal.shelterIds.includes(receiving))) {
-        throw DomainError.forbidden('Only the receiving shelter declines a request');
       }
       await this.placement.releaseInTransaction(tx, principal, { claimId: request.claim_id, reason: `declined: ${input.reason}` });
       await recordRequestEvent(tx, { id: request.id, home_region_id: request.home_region_id, status: RequestStatus.OPEN }, 'DECLINED', {

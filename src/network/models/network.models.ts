@@ -73,7 +73,6 @@ export class PlaceModel {
   version: number;
   @Field(() => GraphQLISODateTime) statusChangedAt: Date;
   @Field({ description: 'Kept for acute requests from other regions.' }) nationalReserve: boolean;
-  @Field(() => String, { nullable: true }) outOfServiceReason: string | null;
 }
 
 @ObjectType('AvailabilityRow', { description: 'Live availability of one category in one region.' })
