@@ -1,3 +1,4 @@
+import { ageBandOf } from '../src/placement/household.js';
 import request from 'supertest';
 import { randomUUID } from 'node:crypto';
 import { buildSchema, getNamedType, GraphQLObjectType, isObjectType } from 'graphql';
@@ -5,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Role } from '../src/common/enums.js';
 import { ADMIT, CLAIM, createShelter, READY, ShelterFixture, TRANSFER } from './support/fixtures.js';
-import { flowReport, FLOW_REPORT, localDay, recoverable, relationsOf } from './support/flow-report.js';
+import { flowReport, FLOW_REPORT, localDay, moveStay, recoverable, relationsOf } from './support/flow-report.js';
 import { GqlResponse, errorCode, startTestService, TestService } from './support/service.js';
 
 /**
@@ -43,21 +44,12 @@ describe('flow report figures an analyst can trust', () => {
         size, size - children, children, o.admittedAt, o.dischargedAt ?? null, o.dischargedAt ? 'INDEPENDENT_HOUSING' : null],
     );
     for (const [sex, age] of o.members) {
-      const band = age < 18 ? '0-17' : age <= 22 ? '18-22' : age <= 30 ? '23-30' : age <= 40 ? '31-40' : age <= 50 ? '41-50' : age <= 64 ? '51-64' : '65+';
-      await t.db.pool.query(`INSERT INTO stay_member (stay_id, sex, age, age_band, is_child) VALUES ($1, $2, $3, $4, $5)`, [stayId, sex, age, band, age < 18]);
+      await t.db.pool.query(`INSERT INTO stay_member (stay_id, sex, age, age_band, is_child) VALUES ($1, $2, $3, $4, $5)`, [stayId, sex, age, ageBandOf(age), age < 18]);
     }
     return stayId;
   }
 
-  async function move(stayId: string, to: ShelterFixture, toCategory: string, at: string, days: number) {
-    const { rows: [s] } = await t.db.pool.query(`SELECT shelter_id, region_id, category FROM stay WHERE id = $1`, [stayId]);
-    await t.db.pool.query(
-      `INSERT INTO transfer (stay_id, transferred_at, from_shelter_id, to_shelter_id, from_region_id, to_region_id, from_category, to_category, days_before_move, reason, transferred_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'test', 'history')`,
-      [stayId, at, s.shelter_id, to.shelterId, s.region_id, to.regionId, s.category, toCategory, days],
-    );
-    await t.db.pool.query(`UPDATE stay SET shelter_id = $2, region_id = $3, category = $4 WHERE id = $1`, [stayId, to.shelterId, to.regionId, toCategory]);
-  }
+  const move = (stayId: string, to: ShelterFixture, toCategory: string, at: string, days: number) => moveStay(t.db.pool, stayId, to, toCategory, at, days);
 
   beforeAll(async () => {
     t = await startTestService();

@@ -168,3 +168,21 @@ export function recoverable(relations: Relation[]): { determined: string[]; inco
     .map((r) => `${r.name}: ${r.total.value} != ${r.cells.map((c) => c.value).join(' + ')}`);
   return { determined, inconsistent };
 }
+
+/** A transfer written straight into the history, as the tests' hand-built histories need it. */
+export async function moveStay(
+  pool: { query: (sql: string, params?: unknown[]) => Promise<{ rows: any[] }> },
+  stayId: string,
+  to: { shelterId: string; regionId: string },
+  toCategory: string,
+  at: string,
+  days: number,
+): Promise<void> {
+  const { rows: [s] } = await pool.query(`SELECT shelter_id, region_id, category FROM stay WHERE id = $1`, [stayId]);
+  await pool.query(
+    `INSERT INTO transfer (stay_id, transferred_at, from_shelter_id, to_shelter_id, from_region_id, to_region_id, from_category, to_category, days_before_move, reason, transferred_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'test', 'history')`,
+    [stayId, at, s.shelter_id, to.shelterId, s.region_id, to.regionId, s.category, toCategory, days],
+  );
+  await pool.query(`UPDATE stay SET shelter_id = $2, region_id = $3, category = $4 WHERE id = $1`, [stayId, to.shelterId, to.regionId, toCategory]);
+}

@@ -168,12 +168,19 @@ export class WaitingListService implements OnModuleInit, OnApplicationBootstrap 
    * that one of those places fits under the hard rules are considered (a commit freed them).
    */
   async runRound(placeIds?: string[]): Promise<number> {
+    // Every committed place change on every instance lands here, most of them holds that free
+    // nothing: one cheap read decides whether a round (a transaction and a global lock) is due.
+    const [{ due }] = await this.dataSource.query(
+      `SELECT EXISTS (SELECT 1 FROM placement_request WHERE status = 'WAITING')
+          AND ($1::uuid[] IS NULL OR EXISTS (SELECT 1 FROM place WHERE id = ANY($1::uuid[])
+                AND (status = 'AVAILABLE' OR (status = 'HELD' AND held_until <= now())))) AS due`,
+      [placeIds ?? null],
+    );
+    if (!due) return 0;
     return this.transactions.run(actorOf(SYSTEM), async (tx) => {
       const query = <T>(sql: string, params?: unknown[]) => tx.query<T>(sql, params);
-      let waiting = await this.waitingEntries(query);
-      if (waiting.length === 0) return 0;
       await tx.query(`SELECT pg_advisory_xact_lock($1)`, [ROUND_LOCK]);
-      waiting = (await this.waitingEntries(query)).sort(compareWaiting);
+      let waiting = (await this.waitingEntries(query)).sort(compareWaiting);
       const open = new Set((await tx.query<{ request_id: string }>(`SELECT request_id FROM placement_offer WHERE status = 'OFFERED'`)).map((r) => r.request_id));
       waiting = waiting.filter((w) => !open.has(w.id));
       if (placeIds) {
