@@ -76,7 +76,10 @@ export async function startEnvironment(log: (line: string) => void): Promise<Ben
     const serviceLog = join(ROOT, '.data', `bench-service-${port}.log`);
     const logStream = createWriteStream(serviceLog);
     log(`starting the service: node dist/src/main.js on port ${port} (output in ${serviceLog})`);
-    child = spawn(process.execPath, [join(ROOT, 'dist', 'src', 'main.js')], {
+    // BENCH_INSPECT_PORT: the service listens for the inspector there (loopback only), so a bench
+    // can take a CPU profile of just its measuring window (bench/cpu-profile.ts).
+    const inspect = process.env.BENCH_INSPECT_PORT ? [`--inspect=127.0.0.1:${process.env.BENCH_INSPECT_PORT}`] : [];
+    child = spawn(process.execPath, [...inspect, join(ROOT, 'dist', 'src', 'main.js')], {
       cwd: ROOT,
       env: {
         ...process.env,

@@ -43,6 +43,8 @@ export async function createBenchShelter(
         address: { street: 'Benchstraat 1', postcode: '3511 AA', city: 'Utrecht' },
         latitude: 52.09,
         longitude: 5.12,
+        // The public locality must lie within 10 km of the exact location (issue 13).
+        locality: { name: 'Benchdorp', latitude: 52.09, longitude: 5.12 },
       },
     },
     adminToken,

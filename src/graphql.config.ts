@@ -3,10 +3,11 @@ import { ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
-import { execute, ExecutionArgs, GraphQLError, specifiedRules, subscribe, validate, ValidationRule } from 'graphql';
+import { execute, ExecutionArgs, GraphQLError, OperationDefinitionNode, specifiedRules, subscribe, validate, ValidationRule } from 'graphql';
 import type { Logger as Pino } from 'pino';
 import { DataSource } from 'typeorm';
 import { AuditEntry, AuditLog } from './audit/audit-log.js';
+import { mutationAuditEntry, operationScope } from './audit/operation-audit.js';
 import { GqlContext } from './auth/gql-context.js';
 import { Principal } from './auth/principal.js';
 import { TokenService } from './auth/token.service.js';
@@ -46,6 +47,9 @@ export function groupConfidentialReads(entries: AuditEntry[]): AuditEntry[] {
   }));
 }
 
+const rootFields = (operation: OperationDefinitionNode) =>
+  operation.selectionSet.selections.map((s) => ('name' in s && s.name ? s.name.value : '?'));
+
 const AUDIT_UNAVAILABLE = {
   message: 'The audit log could not be written, so nothing confidential was sent. Try again shortly.',
   extensions: { code: 'UNAVAILABLE' },
@@ -60,22 +64,26 @@ function auditPlugin(audit: AuditLog, log: Pino): ApolloServerPlugin<GqlContext>
   return {
     async requestDidStart() {
       return {
+        // A mutation's attempt row rides in its own transaction when that commits (operation-audit.ts).
+        async didResolveOperation({ contextValue, operation }) {
+          const scope = operationScope();
+          if (operation?.operation !== 'mutation' || !scope || !contextValue.principal) return;
+          const { sub, role } = contextValue.principal;
+          scope.mutation = { sub, role, fields: rootFields(operation), recorded: false };
+        },
         async willSendResponse({ contextValue, operation, errors, response }) {
           const principal = contextValue.principal;
           if (!principal) return;
           const reads = groupConfidentialReads(contextValue.confidentialReads.splice(0));
           const entries = [...reads];
           if (operation?.operation === 'mutation') {
-            const fields = operation.selectionSet.selections.map((s) => ('name' in s && s.name ? s.name.value : '?'));
+            const recorded = operationScope()?.mutation?.recorded ?? false;
             const first = errors?.[0] as GraphQLError | undefined;
             const code = first?.extensions?.code ?? (first?.originalError as { code?: unknown } | undefined)?.code;
-            entries.push({
-              action: 'graphql.mutation',
-              entityType: 'operation',
-              // Root fields only: the operation name is the client's free text and the log is append-only.
-              entityId: fields.join(','),
-              detail: { fields, outcome: errors?.length ? String(code ?? 'ERROR') : 'OK' },
-            });
+            // Written here unless a committed transaction carried it; an error after that commit gets its own row.
+            if (!recorded || errors?.length) {
+              entries.push(mutationAuditEntry(rootFields(operation), errors?.length ? String(code ?? 'ERROR') : 'OK', recorded));
+            }
           }
           const actor = { sub: principal.sub, role: principal.role, requestId: contextValue.requestId };
           try {

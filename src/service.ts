@@ -8,6 +8,7 @@ import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { AppModule, AppOptions } from './app.module.js';
+import { withOperationScope } from './audit/operation-audit.js';
 import { PinoNestLogger } from './observability/logger.js';
 import { consoleStatic } from './console/static.js';
 import { startMetricsServer } from './observability/metrics-access.js';
@@ -60,6 +61,9 @@ export async function createApp(options: AppOptions): Promise<NestExpressApplica
     const code = err.type === 'entity.too.large' ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST';
     res.status(err.status).json({ errors: [{ message: err.type === 'entity.too.large' ? 'Request body too large (limit 100 kB)' : 'Malformed request body', extensions: { code } }] });
   });
+  // After the body is read: the rest of each request runs in its own operation scope, which lets a
+  // mutation's audit row commit with its transaction (audit/operation-audit.ts).
+  app.use((_req: Request, _res: Response, next: NextFunction) => withOperationScope(next));
   return app;
 }
 

@@ -98,3 +98,43 @@ describe('rate limits shared by every instance on the same database', () => {
     expect(rows).toEqual([{ points: 1 }]);
   });
 });
+
+/**
+ * A large budget is counted in batches (5 % of it per instance) so that a busy desk does not pay a
+ * database write per request; the overrun stays within instances x 5 % of the budget.
+ */
+describe('rate limits with a large budget, counted in batches', () => {
+  let db: TestDatabase;
+  let a: TestService;
+  let b: TestService;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    const env = { RATE_LIMIT_READS_PER_MINUTE: '100' }; // batches of 5
+    a = await startTestService({ db, env });
+    b = await startTestService({ db, env });
+  });
+  afterAll(async () => {
+    await a?.close();
+    await b?.close();
+    await db?.drop();
+  });
+
+  it('lets 100 to 110 of 130 requests over two instances through, and tells the database in batches', async () => {
+    const token = await a.token({ role: Role.COORDINATOR, sub: 'busy-desk' });
+    const counts: number[] = [];
+    const results: string[] = [];
+    for (let i = 0; i < 130; i++) {
+      const res = await (i % 2 ? a : b).gql(READ, {}, token);
+      results.push(errorCode(res) ?? 'OK');
+      if (i === 19) counts.push((await db.pool.query(`SELECT points FROM rate_limit WHERE key = 'standard:busy-desk'`)).rows[0].points);
+    }
+    const admitted = results.filter((r) => r === 'OK').length;
+    expect(admitted).toBeGreaterThanOrEqual(100);
+    expect(admitted).toBeLessThanOrEqual(110);
+    // Once both instances have seen the budget spent, everything is refused.
+    expect(results.slice(-10)).toEqual(Array(10).fill('RATE_LIMITED'));
+    // After 20 requests (10 per instance) the shared count lags by at most one batch per instance.
+    expect(counts[0]).toBeGreaterThanOrEqual(20 - 2 * 4);
+    expect(counts[0]).toBeLessThan(20); // counted one by one it would be exactly 20
+  });
+});

@@ -75,6 +75,30 @@ describe('confidential fields for every role, through queries and subscriptions'
     await referrerClient.dispose();
   });
 
+  it("commits a successful mutation's attempt row in the mutation's own transaction, one per request, under concurrency", async () => {
+    const admin = await t.token({ role: Role.ADMIN, sub: 'audit-admin' });
+    const ids = Array.from({ length: 8 }, (_, i) => `req-tx-${i}`);
+    const responses = await Promise.all(
+      ids.map((id, i) =>
+        request(t.service.url).post('/graphql').set('Authorization', `Bearer ${admin}`).set('x-request-id', id)
+          .send({ query: `mutation($n: String!) { createOrganisation(input: { name: $n }) { id } }`, variables: { n: `Audit org ${i}` } }),
+      ),
+    );
+    expect(responses.map((r) => r.body.errors)).toEqual(ids.map(() => undefined));
+    const { rows } = await t.db.pool.query(
+      `SELECT request_id, action, entity_id, detail, xmin::text AS tx FROM audit_event WHERE request_id = ANY($1) ORDER BY request_id, id`,
+      [ids],
+    );
+    for (const [i, id] of ids.entries()) {
+      const mine = rows.filter((r) => r.request_id === id);
+      expect(mine.map((r) => r.action)).toEqual(['organisation.created', 'graphql.mutation']);
+      expect(mine[0].entity_id).toBe(responses[i].body.data.createOrganisation.id);
+      expect(mine[1].detail).toEqual({ fields: ['createOrganisation'], outcome: 'OK' });
+      // The same transaction wrote both: the attempt row cannot exist without the change, nor the other way round.
+      expect(mine[1].tx).toBe(mine[0].tx);
+    }
+  });
+
   it('writes an audit event for every read of a confidential field and every mutation', async () => {
     const coordinator = await t.token({ role: Role.COORDINATOR, sub: 'auditor-check' });
     await request(t.service.url).post('/graphql').set('Authorization', `Bearer ${coordinator}`).set('x-request-id', 'req-audit-1')

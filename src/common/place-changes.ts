@@ -9,4 +9,6 @@ export interface PlaceChange {
   shelterId: string;
   regionId: string;
   category: PlaceCategory;
+  /** Set when the change held the place (a claim): it freed nothing, so whoever waits for a free place can skip it. */
+  held?: boolean;
 }

@@ -54,7 +54,9 @@ export function dataSourceOptions(
       connectionTimeoutMillis: 5000,
       idleTimeoutMillis: 30000,
       application_name: 'opvangnet',
-      ...(options.serviceRole ? { options: `-c role=${SERVICE_ROLE}` } : {}),
+      // Every transaction is READ COMMITTED by connection default, so opening one is a single
+      // statement (Transactions.run); the service pool also acts as the restricted role.
+      options: [`-c default_transaction_isolation=read\\ committed`, ...(options.serviceRole ? [`-c role=${SERVICE_ROLE}`] : [])].join(' '),
       // Sent at connect: PostgreSQL cancels any statement of this pool that runs longer (57014 -> TIMEOUT).
       ...(statementTimeoutMs > 0 ? { statement_timeout: statementTimeoutMs } : {}),
     },

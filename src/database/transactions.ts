@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditActor, AuditEntry, insertAuditEvents } from '../audit/audit-log.js';
+import { takeMutationAudit } from '../audit/operation-audit.js';
 import { DomainError, isConnectionError, isRetryableTransactionError, toDomainError } from '../common/errors.js';
 import { PLACE_CHANGES_CHANNEL, PlaceChange } from '../common/place-changes.js';
 
@@ -99,7 +100,7 @@ export class Transactions {
   }
 
   /**
-   * Runs `work` in one READ COMMITTED transaction. Deadlocks and serialization failures are
+   * Runs `work` in one READ COMMITTED transaction (the pool's connection default). Deadlocks and serialization failures are
    * retried a few times (the work is re-run from scratch); a lost database becomes UNAVAILABLE.
    */
   async run<T>(actor: Actor, work: (tx: Tx) => Promise<T>, attempts = 4): Promise<T> {
@@ -107,11 +108,16 @@ export class Transactions {
       const runner = this.dataSource.createQueryRunner();
       try {
         await runner.connect();
-        await runner.startTransaction('READ COMMITTED');
+        // READ COMMITTED is the connection's default (data-source.ts): one statement, not two.
+        await runner.startTransaction();
         const tx = new Tx(runner.manager, actor);
         const result = await work(tx);
+        // The GraphQL mutation this transaction serves is recorded with it (audit/operation-audit.ts).
+        const attempt = takeMutationAudit(actor);
+        if (attempt) tx.audit(attempt.entry);
         await tx.flush();
         await runner.commitTransaction();
+        attempt?.committed();
         return result;
       } catch (err) {
         if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);

@@ -42,6 +42,33 @@ interface StayRow {
   last_move_at: Date;
 }
 
+/** A claim row as RETURNING gives it, so a mutation answers without reading the claim again. */
+const CLAIM_COLUMNS = `id, status, shelter_id, household_size, beds, request_id, expires_at, claimed_by, claimed_by_role,
+  created_at, ended_at, end_reason`;
+
+interface ClaimRecord {
+  id: string;
+  status: ClaimStatus;
+  shelter_id: string;
+  household_size: number;
+  beds: number;
+  request_id: string | null;
+  expires_at: Date;
+  claimed_by: string;
+  claimed_by_role: string;
+  created_at: Date;
+  ended_at: Date | null;
+  end_reason: string | null;
+}
+
+function claimFromRecord(r: ClaimRecord): ClaimEntity {
+  return Object.assign(new ClaimEntity(), {
+    id: r.id, status: r.status, shelterId: r.shelter_id, householdSize: r.household_size, beds: r.beds, requestId: r.request_id,
+    expiresAt: r.expires_at, claimedBy: r.claimed_by, claimedByRole: r.claimed_by_role, createdAt: r.created_at,
+    endedAt: r.ended_at, endReason: r.end_reason,
+  });
+}
+
 function describePlaces(places: LockedPlace[]): string {
   return places.map((p) => `${p.label} (${p.status})`).join(', ');
 }
@@ -58,10 +85,9 @@ export class PlacementService {
   ) {}
 
   async claimPlace(principal: Principal, input: ClaimPlaceInput, requestId?: string): Promise<ClaimEntity> {
-    const claimId = await this.transactions.run(actorOf(principal, requestId), (tx) =>
-      this.claimInTransaction(tx, principal, input),
-    );
-    return this.claim(claimId);
+    const claim = await this.transactions.run(actorOf(principal, requestId), (tx) => this.createClaim(tx, principal, input));
+    // A new claim comes back from its INSERT; only an idempotent replay reads the earlier one.
+    return typeof claim === 'string' ? this.claim(claim) : claim;
   }
 
   /** The claim transaction body; the request flow reuses it inside its own transaction. */
@@ -71,6 +97,17 @@ export class PlacementService {
     input: ClaimPlaceInput,
     options: { onBehalfOfNetwork?: boolean } = {},
   ): Promise<string> {
+    const claim = await this.createClaim(tx, principal, input, options);
+    return typeof claim === 'string' ? claim : claim.id;
+  }
+
+  /** The new claim, or the id of the earlier claim an idempotent retry refers to. */
+  private async createClaim(
+    tx: Tx,
+    principal: Principal,
+    input: ClaimPlaceInput,
+    options: { onBehalfOfNetwork?: boolean } = {},
+  ): Promise<ClaimEntity | string> {
     const holdMinutes = input.holdMinutes ?? DEFAULT_HOLD_MINUTES;
     const requestHash = input.idempotencyKey
       ? createHash('sha256')
@@ -120,11 +157,11 @@ export class PlacementService {
       ]);
     }
 
-    const [claim] = await tx.query<{ id: string; expires_at: Date }>(
+    const [claim] = await tx.query<ClaimRecord>(
       `INSERT INTO claim (shelter_id, household_size, beds, request_id, expires_at, claimed_by, claimed_by_role,
                           idempotency_key, request_hash)
        VALUES ($1, $2, $3, $4, now() + make_interval(mins => $5), $6, $7, $8, $9)
-       RETURNING id, expires_at`,
+       RETURNING ${CLAIM_COLUMNS}`,
       [shelterId, input.householdSize, beds, input.requestId ?? null, holdMinutes, principal.sub, principal.role,
         input.idempotencyKey ?? null, requestHash],
     );
@@ -141,13 +178,13 @@ export class PlacementService {
     for (const p of places) {
       tx.audit({ action: 'place.held', entityType: 'place', entityId: p.id, statusBefore: 'AVAILABLE', statusAfter: 'HELD', detail: { claimId: claim.id } });
     }
-    tx.placesChanged(places.map(changeOf));
-    return claim.id;
+    // Held, so freed for nobody: listeners that wait for free places can skip this change.
+    tx.placesChanged(places.map((p) => ({ ...changeOf(p), held: true })));
+    return claimFromRecord(claim);
   }
 
   async releaseClaim(principal: Principal, input: ReleaseClaimInput, requestId?: string): Promise<ClaimEntity> {
-    await this.transactions.run(actorOf(principal, requestId), (tx) => this.releaseInTransaction(tx, principal, input));
-    return this.claim(input.claimId);
+    return this.transactions.run(actorOf(principal, requestId), (tx) => this.releaseInTransaction(tx, principal, input));
   }
 
   /** Release body; a request that declines or closes reuses it in its own transaction. */
@@ -156,14 +193,18 @@ export class PlacementService {
     principal: Principal,
     input: ReleaseClaimInput,
     options: { requestOwner?: boolean } = {},
-  ): Promise<void> {
+  ): Promise<ClaimEntity> {
     const claim = await this.lockHeldClaim(tx, principal, input.claimId, options.requestOwner);
-    await tx.query(`UPDATE claim SET status = 'RELEASED', ended_at = now(), end_reason = $2 WHERE id = $1`, [claim.id, input.reason]);
+    const [released] = await tx.query<ClaimRecord>(
+      `UPDATE claim SET status = 'RELEASED', ended_at = now(), end_reason = $2 WHERE id = $1 RETURNING ${CLAIM_COLUMNS}`,
+      [claim.id, input.reason],
+    );
     // Free text stays out of the append-only audit log (it may name a person): it lives on the
     // claim and in the request's timeline note, where retention erases it.
     tx.audit({ action: 'claim.released', entityType: 'claim', entityId: claim.id, statusBefore: 'HELD', statusAfter: 'RELEASED' });
     await releaseHeldPlaces(tx, claim.id, 'released');
     if (claim.request_id) await claimLifecycle.claimEnded(tx, claim.id, 'CLAIM_RELEASED', { note: input.reason });
+    return claimFromRecord(released);
   }
 
   async admit(principal: Principal, input: AdmitInput, requestId?: string): Promise<StayEntity> {

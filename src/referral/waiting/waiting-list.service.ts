@@ -77,8 +77,9 @@ export class WaitingListService implements OnModuleInit, OnApplicationBootstrap 
   async onApplicationBootstrap(): Promise<void> {
     // Places freed anywhere: try the waiting list with them, after that commit.
     await this.engine?.subscribe(PLACE_CHANGES_CHANNEL, (changes) => {
-      const placeIds = (changes as PlaceChange[]).map((c) => c.placeId);
-      this.enqueue(() => this.runRound(placeIds));
+      // A claim only holds places: no waiting request can be offered anything because of it.
+      const placeIds = (changes as PlaceChange[]).filter((c) => !c.held).map((c) => c.placeId);
+      if (placeIds.length > 0) this.enqueue(() => this.runRound(placeIds));
     });
     await this.engine?.subscribe(OFFER_CHANGES_CHANNEL, (message) => void this.push((message as { offerId: string }).offerId));
   }
