@@ -9,6 +9,10 @@ const ROLES = new Set<string>(Object.values(Role));
 const REFERRER_TYPES = new Set<string>(Object.values(ReferrerType));
 const CLOCK_SKEW_SECONDS = 30;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Verified tokens are remembered this long at most (and never past their expiry)... */
+const VERIFIED_FOR_MS = 5 * 60_000;
+/** ...and only this many: a desk sends the same token with every request, an attacker's junk is never cached. */
+const VERIFIED_MAX = 5000;
 
 export interface TokenClaims {
   sub: string;
@@ -29,6 +33,8 @@ export interface TokenClaims {
 export class TokenService {
   private readonly key: Uint8Array;
   private readonly jwks?: ReturnType<typeof createRemoteJWKSet>;
+  /** Token text -> its principal, for tokens that passed every check below (signature, exp, claims). */
+  private readonly verified = new Map<string, { principal: Principal; until: number }>();
 
   constructor(@Inject(AppConfig) private readonly config: AppConfig) {
     this.key = new TextEncoder().encode(config.AUTH_JWT_SECRET);
@@ -51,8 +57,26 @@ export class TokenService {
       .sign(this.key);
   }
 
-  /** Verifies signature, expiry and not-before, and that the claims have the documented shape. */
+  /**
+   * Verifies signature, expiry and not-before, and that the claims have the documented shape. The
+   * same token text verified in the last 5 minutes (and not expired since) is not verified again:
+   * the same bytes give the same answer, and a signature check per request is measurable CPU
+   * (ES256 especially). A key withdrawn from the JWKS stops its tokens within those 5 minutes.
+   */
   async verify(token: string): Promise<Principal> {
+    const known = this.verified.get(token);
+    if (known && known.until > Date.now()) return { ...known.principal, shelterIds: [...known.principal.shelterIds] };
+    if (known) this.verified.delete(token);
+    const principal = await this.verifyOnce(token);
+    const until = Math.min(Date.now() + VERIFIED_FOR_MS, principal.expiresAt?.getTime() ?? 0);
+    if (until > Date.now()) {
+      if (this.verified.size >= VERIFIED_MAX) this.verified.delete(this.verified.keys().next().value!);
+      this.verified.set(token, { principal, until });
+    }
+    return { ...principal, shelterIds: [...principal.shelterIds] };
+  }
+
+  private async verifyOnce(token: string): Promise<Principal> {
     let payload: JWTPayload;
     try {
       ({ payload } = this.jwks
