@@ -16,7 +16,7 @@ import {
 import type { TFunction } from 'i18next';
 import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useClient } from 'urql';
+import { type CombinedError, useClient } from 'urql';
 import { useSession } from '../auth/session';
 import { AppLink } from '../common/AppLink';
 import { ErrorSummary, type ShownProblem } from '../common/ErrorSummary';
@@ -120,7 +120,7 @@ export function AuditPage() {
   const [events, setEvents] = useState<AuditEvent[] | null>(null);
   const [next, setNext] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<CombinedError | 'unexpected' | null>(null);
   const [separator, setSeparator] = useState<'semicolon' | 'comma'>('semicolon');
   const [download, setDownload] = useState<{ busy: boolean; message: string | null; failure: string | null }>({ busy: false, message: null, failure: null });
   const latest = useRef(0);
@@ -135,16 +135,17 @@ export function AuditPage() {
       setBusy(false);
       if (result.error || !result.data) {
         if (result.error && errorCode(result.error) === 'BAD_USER_INPUT') form.fromError(result.error, 'audit-actor', errorText(result.error));
-        else setFailure(result.error ? errorText(result.error, 'generic', t('audit.search')) : t('errors.unexpected'));
+        else setFailure(result.error ?? 'unexpected');
         return;
       }
       const page = result.data.auditEvents;
       setEvents((shown) => (after && shown ? [...shown, ...page.nodes] : page.nodes));
       setNext(page.pageInfo.hasNextPage ? (page.pageInfo.endCursor ?? null) : null);
     },
-    // form and errorText are new objects each render; their behaviour does not change.
+    // form and errorText are new objects each render; their behaviour does not change. Not on t:
+    // switching the language must not reload the list without its filters.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [client, t],
+    [client],
   );
 
   useEffect(() => {
@@ -265,7 +266,7 @@ export function AuditPage() {
       </form>
       {failure ? (
         <Alert type="error" role="alert">
-          <Paragraph>{failure}</Paragraph>
+          <Paragraph>{failure === 'unexpected' ? t('errors.unexpected') : errorText(failure, 'generic', t('audit.search'))}</Paragraph>
         </Alert>
       ) : null}
       <section aria-labelledby="audit-results-heading" className="opvangnet-stack">
