@@ -144,7 +144,6 @@ export function AuditPage() {
     },
     // form and errorText are new objects each render; their behaviour does not change. Not on t:
     // switching the language must not reload the list without its filters.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [client],
   );
 
