@@ -2,6 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Args, ArgsType, Field, GraphQLISODateTime, ID, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { IsDate, IsOptional, IsString, MaxLength } from 'class-validator';
 import { Connection, decodeCursor, Page, PageArgs, pageOf } from '../common/pagination.js';
+import { searchAuditEvents } from './audit-search.js';
 import GraphQLJSON from './json.scalar.js';
 import { DataSource } from 'typeorm';
 
@@ -39,32 +40,8 @@ export class AuditResolver {
 
   @Query(() => AuditEventConnectionModel, { description: 'Newest first, a page at a time, back to the first event. Coordinators and admins.' })
   async auditEvents(@Args() args: AuditEventsArgs): Promise<Page<AuditEventModel>> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    if (args.actor) add('actor = ?', args.actor);
-    if (args.action?.endsWith('*')) add(`action LIKE ? || '%'`, args.action.slice(0, -1).replace(/[%_\\]/g, '\\$&'));
-    else if (args.action) add('action = ?', args.action);
-    if (args.entityType) add('entity_type = ?', args.entityType);
-    if (args.entityId) {
-      // A grouped read lists its entities in detail.entityIds (one row per operation and kind).
-      params.push(args.entityId);
-      where.push(`(entity_id = $${params.length} OR detail->'entityIds' @> jsonb_build_array($${params.length}::text))`);
-    }
-    if (args.from) add('at >= ?', args.from);
-    if (args.to) add('at < ?', args.to);
     const after = decodeCursor(args.after, 1);
-    if (after) add('audit_event.id < ?::bigint', after[0]);
-    params.push(args.first + 1);
-    const rows: AuditEventModel[] = await this.dataSource.query(
-      `SELECT id::text, at, actor, actor_role AS "actorRole", action, entity_type AS "entityType", entity_id AS "entityId",
-              status_before AS "statusBefore", status_after AS "statusAfter", detail, request_id AS "requestId"
-         FROM audit_event ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY audit_event.id DESC LIMIT $${params.length}`,
-      params,
-    );
+    const rows = await searchAuditEvents((sql, params) => this.dataSource.query(sql, params), args, args.first + 1, after?.[0]);
     return pageOf(rows, args.first, (e) => [e.id]);
   }
 }

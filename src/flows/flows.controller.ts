@@ -2,33 +2,14 @@ import { Controller, Get, Headers, Inject, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { RateLimits } from '../auth/rate-limits.js';
 import { TokenService } from '../auth/token.service.js';
-import { DomainError, ErrorCode, toDomainError } from '../common/errors.js';
+import { csvFormat, sendCsv, sendExportError, toCsv } from '../common/csv-export.js';
+import { DomainError } from '../common/errors.js';
 import { checkFlowQuery } from './flows.access.js';
 import { FlowsService } from './flows.service.js';
 import { presentReport, tidyRows, TidyRow } from './flow-presenter.js';
 
-const STATUS: Record<string, number> = {
-  [ErrorCode.BAD_USER_INPUT]: 400,
-  [ErrorCode.UNAUTHENTICATED]: 401,
-  [ErrorCode.FORBIDDEN]: 403,
-  [ErrorCode.NOT_FOUND]: 404,
-  [ErrorCode.RATE_LIMITED]: 429,
-  [ErrorCode.UNAVAILABLE]: 503,
-};
-
-function csvField(value: string, separator: string): string {
-  // Spreadsheet formula injection: a leading =, +, - or @ is neutralised.
-  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
-  return safe.includes(separator) || safe.includes('"') || safe.includes('\n') ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-function toCsv(rows: TidyRow[], separator: string): string {
-  const header = ['bucket', 'measure', 'dimension', 'value', 'suppressed'].join(separator);
-  const lines = rows.map((r) =>
-    [r.bucket, r.measure, r.dimension, r.value === null ? '' : String(r.value), String(r.suppressed)].map((f) => csvField(f, separator)).join(separator),
-  );
-  return `${header}\r\n${lines.join('\r\n')}\r\n`;
-}
+const HEADER = ['bucket', 'measure', 'dimension', 'value', 'suppressed'];
+const csvRows = (rows: TidyRow[]) => rows.map((r) => [r.bucket, r.measure, r.dimension, r.value === null ? '' : String(r.value), String(r.suppressed)]);
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -79,17 +60,11 @@ export class FlowsExportController {
         res.type('text/html; charset=utf-8').send(toHtml(rows, `Opvangnet flows ${checked.from} – ${checked.to}`));
         return;
       }
-      const semicolon = ['semicolon', ';'].includes(String(query.sep ?? '').toLowerCase());
-      res
-        .type('text/csv; charset=utf-8')
-        .setHeader('Content-Disposition', `attachment; filename="${name}.csv"`)
-        // Excel (nl-NL) reads ;-separated files as UTF-8 only with a byte-order mark.
-        .send(`${semicolon ? '\uFEFF' : ''}${toCsv(rows, semicolon ? ';' : ',')}`);
+      const { separator, bom } = csvFormat(query.sep);
+      // Excel (nl-NL) reads ;-separated files as UTF-8 only with a byte-order mark.
+      sendCsv(res, `${name}.csv`, toCsv(HEADER, csvRows(rows), separator), bom);
     } catch (err) {
-      const domain = toDomainError(err) ?? DomainError.internal();
-      const retryAfter = domain.details.retryAfterSeconds;
-      if (domain.code === ErrorCode.RATE_LIMITED && typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
-      res.status(STATUS[domain.code] ?? 500).json({ error: { code: domain.code, message: domain.message, ...domain.details } });
+      sendExportError(res, err);
     }
   }
 }

@@ -2,6 +2,7 @@ import { Heading1, Paragraph } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../auth/session';
 import { AppLink } from '../common/AppLink';
+import { AuditPage } from '../coordinator/AuditPage';
 import { CoordinatorHome } from '../coordinator/CoordinatorHome';
 import { RegionPage } from '../coordinator/RegionPage';
 import { IntakeHome } from '../intake/IntakeHome';
@@ -30,6 +31,7 @@ export function Routes({ path }: { path: string }) {
   let m: Record<string, string> | null;
   if (role === 'INTAKE' || role === 'COORDINATOR' || role === 'ADMIN') {
     if (path === '/') return role === 'COORDINATOR' ? <CoordinatorHome /> : <IntakeHome />;
+    if (role === 'COORDINATOR' && path === '/coordinator/audit') return <AuditPage />;
     if (role === 'COORDINATOR' && (m = match('/coordinator/regio/:id', path))) return <RegionPage key={m.id} regionId={m.id} />;
     if ((m = match('/intake/opvang/:id', path))) return <IntakeHome key={m.id} shelterId={m.id} />;
     if ((m = match('/intake/verzoek/:id', path))) return <IntakeRequestPage key={m.id} id={m.id} />;

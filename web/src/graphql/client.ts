@@ -29,7 +29,8 @@ export function createConsoleClient(token: () => string | undefined, onUnauthent
     },
     on: {
       connected: (_socket, _payload, wasRetry) => status.socketConnected(wasRetry),
-      closed: () => status.socketClosed(),
+      // 1000 is the client's own lazy close after the last subscription ended: idle, not down.
+      closed: (event) => ((event as { code?: number } | undefined)?.code === 1000 ? status.socketIdle() : status.socketClosed()),
     },
   });
 

@@ -44,6 +44,11 @@ export class ConnectionStatus {
     if (!this.snapshot.socketDown) this.set({ socketDown: true });
   }
 
+  /** The socket closed itself because no screen listens any more (lazy): nothing is missing. */
+  socketIdle() {
+    if (this.snapshot.socketDown) this.set({ socketDown: false });
+  }
+
   /** After a reconnect, live screens missed events: they re-fetch. */
   socketConnected(wasRetry: boolean) {
     this.set({ socketDown: false, epoch: wasRetry ? this.snapshot.epoch + 1 : this.snapshot.epoch });
