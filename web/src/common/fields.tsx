@@ -36,7 +36,7 @@ export function TextField(props: {
   onChange(value: string): void;
   error?: string;
   description?: ReactNode;
-  type?: 'text' | 'number' | 'tel';
+  type?: 'text' | 'number' | 'tel' | 'date';
   inputMode?: 'numeric' | 'text';
   required?: boolean;
   autoComplete?: string;

@@ -2,6 +2,7 @@ import { Heading1, Heading2, Paragraph } from '@utrecht/component-library-react'
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 import { navigate } from '../app/router';
+import { AppLink } from '../common/AppLink';
 import { SelectField } from '../common/fields';
 import { graphql } from '../gql';
 import { listOf } from '../graphql/lists';
@@ -51,6 +52,9 @@ export function CoordinatorHome() {
     <div className="opvangnet-stack">
       <Heading1 tabIndex={-1}>{t('coordinator.title')}</Heading1>
       <Paragraph>{t('coordinator.intro')}</Paragraph>
+      <Paragraph>
+        <AppLink to="/coordinator/stromen">{t('coordinator.flowsLink')}</AppLink>
+      </Paragraph>
       <EscalationFeed />
       <NationalBoard />
       <ShelterChoice />
