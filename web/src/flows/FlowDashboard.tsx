@@ -745,7 +745,8 @@ function Sections({
             padding: 0.05,
             x: { label: t('flows.placementRegion'), domain: placements, tickRotate: -50 },
             y: { label: t('flows.originRegion'), domain: origins },
-            color: { type: 'linear', scheme: 'blues', domain: [0, matrixMax] },
+            // Square root: the own region's diagonal would otherwise wash out every other pair.
+            color: { type: 'sqrt', scheme: 'blues', domain: [0, matrixMax] },
             marks: [
               Plot.cell(matrix.filter((m) => m.value !== null && m.value > 0), { x: 'placement', y: 'origin', fill: 'value' }),
               Plot.cell(matrix, { x: 'placement', y: 'origin', stroke: '#5b5b5b', strokeWidth: 0.5, fill: 'none' }),
@@ -753,7 +754,7 @@ function Sections({
                 x: 'placement',
                 y: 'origin',
                 text: (m) => (m.suppressed ? '<5' : num(m.value ?? 0)),
-                fill: (m) => ((m.value ?? 0) > matrixMax * 0.5 ? 'white' : 'black'),
+                fill: (m) => ((m.value ?? 0) > matrixMax * 0.3 ? 'white' : 'black'),
                 fontSize: 11,
               }),
             ],
