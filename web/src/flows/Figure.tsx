@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { Button, Heading3, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type JSX, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /**
@@ -11,6 +11,36 @@ import { useTranslation } from 'react-i18next';
 /** Colours with at least 3:1 contrast on white (WCAG 1.4.11); series also differ by symbol or dash. */
 export const PALETTE = ['#01689b', '#a90061', '#275937', '#c1410c', '#42145f', '#5b5b5b', '#673327'];
 export const SYMBOLS = ['circle', 'square', 'triangle', 'diamond', 'cross', 'star', 'wye'];
+export const DASHES = ['none', '6 3', '2 3', '8 3 2 3', '1 2', '10 4', '4 4'];
+
+export interface LegendItem {
+  name: string;
+  /** Index into PALETTE, SYMBOLS and DASHES. */
+  index: number;
+}
+
+/** The same marks the chart draws, small, beside each series' name. */
+function Swatch({ index }: { index: number }) {
+  const color = PALETTE[index % PALETTE.length];
+  const symbol = SYMBOLS[index % SYMBOLS.length];
+  const dash = DASHES[index % DASHES.length];
+  const mark = { stroke: color, fill: '#fff', strokeWidth: 1.5 };
+  const shapes: Record<string, JSX.Element> = {
+    circle: <circle cx="18" cy="7" r="4" {...mark} />,
+    square: <rect x="14" y="3" width="8" height="8" {...mark} />,
+    triangle: <polygon points="18,2 23,11 13,11" {...mark} />,
+    diamond: <polygon points="18,2 23,7 18,12 13,7" {...mark} />,
+    cross: <polygon points="16,2 20,2 20,5 23,5 23,9 20,9 20,12 16,12 16,9 13,9 13,5 16,5" {...mark} />,
+    star: <polygon points="18,2 19.5,5.8 23.5,6 20.4,8.5 21.4,12.3 18,10.2 14.6,12.3 15.6,8.5 12.5,6 16.5,5.8" {...mark} />,
+    wye: <path d="M18,7 L18,2 M18,7 L22.5,10 M18,7 L13.5,10" stroke={color} strokeWidth="2" fill="none" />,
+  };
+  return (
+    <svg width="36" height="14" viewBox="0 0 36 14" aria-hidden="true" focusable="false">
+      <line x1="1" y1="7" x2="35" y2="7" stroke={color} strokeWidth="2" strokeDasharray={dash === 'none' ? undefined : dash} />
+      {shapes[symbol]}
+    </svg>
+  );
+}
 
 export interface TableSpec {
   caption: string;
@@ -45,6 +75,8 @@ export function Figure(props: {
   tooFew?: string;
   /** Key figures above the chart (medians, totals). */
   facts?: ReactNode;
+  /** For lines: which colour, symbol and dash is which series. */
+  legend?: LegendItem[];
   tables: TableSpec[];
 }) {
   const { t } = useTranslation();
@@ -60,7 +92,17 @@ export function Figure(props: {
         <div className="opvangnet-chart" role="img" aria-label={`${props.title}. ${props.summary}`}>
           <PlotChart options={props.chart} />
         </div>
-      ) : (
+      ) : null}
+      {props.chart && !props.tooFew && props.legend?.length ? (
+        <ul className="opvangnet-chart-legend" aria-label={t('flows.legendSeries')}>
+          {props.legend.map((item) => (
+            <li key={item.name}>
+              <Swatch index={item.index} /> {item.name}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {props.chart && !props.tooFew ? null : (
         <Paragraph className="opvangnet-too-few">
           <strong>{t('flows.noChart')}</strong> {props.tooFew ?? t('flows.noData')}
         </Paragraph>

@@ -11,8 +11,8 @@ import { graphql } from '../gql';
 import type { FlowDashboardQuery } from '../gql/graphql';
 import { errorCode } from '../graphql/errors';
 import { downloadExport, type ExportFormat } from './download';
-import { Figure, PALETTE, SYMBOLS, type TableSpec } from './Figure';
-import { cell, decimal, find, keysOf, percent, tooFew, type Keyed, type NumberFormat, type Shown } from './figures';
+import { DASHES, Figure, PALETTE, SYMBOLS, type LegendItem, type TableSpec } from './Figure';
+import { cell, decimal, find, keysOf, MIN_OBSERVATIONS, percent, tooFew, type Keyed, type NumberFormat, type Shown } from './figures';
 import { defaultGranularity, isDate, presetPeriod, today, yearEarlier, type Granularity, type Period, type Preset } from './period';
 
 const FlowDashboardQuery = graphql(`
@@ -394,7 +394,7 @@ function Sections({
       height: 40 + rows.length * 30,
       marginLeft: 230,
       marginRight: 50,
-      x: { label: xLabel, grid: true, nice: true },
+      x: { label: xLabel, grid: true, nice: true, tickFormat: (v: number) => num(v) },
       y: { label: null, domain: rows.map((r) => r.label) },
       marks: [
         Plot.barX(rows.filter((r) => r.value !== null), { x: 'value', y: 'label', fill: PALETTE[0] }),
@@ -409,28 +409,29 @@ function Sections({
     name: string;
     values: (number | null)[];
   }
-  /** Lines over the buckets, one symbol and dash per series and its name at its end (not colour alone). */
+  /** Lines over the buckets, one colour, symbol and dash per series (the legend names them: not colour alone). */
   const lines = (series: Series[], yLabel: string, percentScale = false): Plot.PlotOptions => {
-    const dashes = ['none', '6 3', '2 3', '8 3 2 3', '1 2', '10 4', '4 4'];
     const marks: Plot.Markish[] = [Plot.ruleY([0])];
     series.forEach((s, i) => {
       const data = s.values.map((v, j) => ({ date: dates[j], value: v, series: s.name }));
+      const color = PALETTE[i % PALETTE.length];
       marks.push(
-        Plot.lineY(data, { x: 'date', y: (d) => d.value ?? undefined, stroke: PALETTE[i % PALETTE.length], strokeWidth: 2, strokeDasharray: dashes[i % dashes.length] }),
-        Plot.dot(data.filter((d) => d.value !== null), { x: 'date', y: 'value', stroke: PALETTE[i % PALETTE.length], fill: 'white', symbol: SYMBOLS[i % SYMBOLS.length], r: 3.5 }),
-        Plot.text(data.filter((d) => d.value !== null), Plot.selectLast({ x: 'date', y: 'value', text: () => s.name, dx: 8, textAnchor: 'start', fontSize: 11, fill: PALETTE[i % PALETTE.length] })),
+        // A withheld point (null) breaks the line: nothing is drawn for it, not a 0.
+        Plot.lineY(data, { x: 'date', y: (d) => d.value ?? undefined, stroke: color, strokeWidth: 2, strokeDasharray: DASHES[i % DASHES.length] === 'none' ? undefined : DASHES[i % DASHES.length] }),
+        Plot.dot(data.filter((d) => d.value !== null), { x: 'date', y: 'value', stroke: color, fill: 'white', symbol: SYMBOLS[i % SYMBOLS.length], r: 3.5 }),
       );
     });
     return {
       width: 720,
       height: 300,
-      marginRight: 170,
+      marginRight: 20,
       marginLeft: 50,
       x: { label: null, type: 'utc' },
-      y: { label: yLabel, grid: true, nice: true, ...(percentScale ? { tickFormat: (v: number) => `${v} %` } : {}) },
+      y: { label: yLabel, grid: true, nice: true, tickFormat: (v: number) => (percentScale ? `${num(v)} %` : num(v)) },
       marks,
     };
   };
+  const legendOf = (series: { name: string }[]): LegendItem[] => series.map((s, i) => ({ name: s.name, index: i }));
 
   const trendTable = (caption: string, series: { name: string; cells: string[] }[]): TableSpec => ({
     caption,
@@ -462,7 +463,15 @@ function Sections({
 
   // Blocked outflow per blocker over the buckets
   const blockers = [...new Set(report.buckets.flatMap((b) => b.blockedOutflow.byBlocker.map((k) => k.key)))].sort();
-  const blockedCells = report.buckets.flatMap((b) => b.blockedOutflow.byBlocker);
+  const blockedTotal = report.buckets.map((b) => b.blockedOutflow.atPeriodEnd);
+  const blockedSeries: Series[] = [{ name: t('flows.allBlockers'), values: blockedTotal.map(count) }, ...blockers.map((k) => ({
+    name: label('blocker', k),
+    values: report.buckets.map((b) => {
+      const c = find(b.blockedOutflow.byBlocker, k);
+      return c ? count(c) : 0;
+    }),
+  }))];
+  const waitingSeries: Series[] = [{ name: t('flows.waitingAtEnd'), values: report.buckets.map((b) => count(b.waitingList.waitingAtEnd)) }];
 
   // Occupancy per category over the buckets
   const categories = [...new Set(report.buckets.flatMap((b) => b.occupancy.filter((o) => o.rate !== null).map((o) => o.category)))];
@@ -489,7 +498,10 @@ function Sections({
   const origins = [...new Set(matrix.map((m) => m.origin))].sort((a, b) => a.localeCompare(b, 'nl'));
   const placements = [...new Set(matrix.map((m) => m.placement))].sort((a, b) => a.localeCompare(b, 'nl'));
 
-  const tooFewText = t('flows.tooFew', { min: 10 });
+  const tooFewText = t('flows.tooFew', { min: MIN_OBSERVATIONS });
+  /** Why a chart of these counts is not drawn: nothing counted, or too few (see MIN_OBSERVATIONS); undefined to draw it. */
+  const noChart = (cells: Shown[]): string | undefined =>
+    cells.every((c) => !c.suppressed && !c.value) ? t('flows.noData') : tooFew(cells) ? tooFewText : undefined;
 
   return (
     <div className="opvangnet-stack">
@@ -507,7 +519,8 @@ function Sections({
             fact(t('flows.persons'), cell(total.inflow.persons, num), prior && cell(prior.inflow.persons, num)),
           ])}
           chart={lines(inflowTrend, t('flows.households'))}
-          tooFew={tooFew(admissionsNow) ? tooFewText : undefined}
+          legend={legendOf(inflowTrend)}
+          tooFew={noChart(admissionsNow)}
           tables={[
             trendTable(t('flows.fig.inflowTrend'), [
               { name: thisCol, cells: admissionsNow.map((c) => cell(c, num)) },
@@ -530,7 +543,7 @@ function Sections({
             about={t(`flows.about.${key}`)}
             summary={summaryOf(kind, now)}
             chart={bars(kind, now, then, key === 'inflowPersons' ? t('flows.personsAxis') : t('flows.households'))}
-            tooFew={tooFew(now) ? tooFewText : undefined}
+            tooFew={noChart(now)}
             tables={[keyedTable(t(`flows.fig.${key}`), t(`flows.col.${col}`), kind, now, then)]}
           />
         ))}
@@ -554,7 +567,7 @@ function Sections({
             ),
           ])}
           chart={bars('move', total.throughflow.byMove, prior?.throughflow.byMove, t('flows.transfers'))}
-          tooFew={tooFew(total.throughflow.byMove) ? tooFewText : undefined}
+          tooFew={noChart(total.throughflow.byMove)}
           tables={[keyedTable(t('flows.fig.throughMoves'), t('flows.col.move'), 'move', total.throughflow.byMove, prior?.throughflow.byMove)]}
         />
       </section>
@@ -568,7 +581,7 @@ function Sections({
           summary={summaryOf('destination', total.outflow.byDestination)}
           facts={facts([fact(t('flows.discharges'), cell(total.outflow.discharges, num), prior && cell(prior.outflow.discharges, num))])}
           chart={bars('destination', total.outflow.byDestination, prior?.outflow.byDestination, t('flows.households'))}
-          tooFew={tooFew(total.outflow.byDestination) ? tooFewText : undefined}
+          tooFew={noChart(total.outflow.byDestination)}
           tables={[keyedTable(t('flows.fig.outflowDestination'), t('flows.col.destination'), 'destination', total.outflow.byDestination, prior?.outflow.byDestination)]}
         />
         <Figure
@@ -581,7 +594,7 @@ function Sections({
             height: 40 + stayRows.length * 34,
             marginLeft: 230,
             marginRight: 60,
-            x: { label: t('flows.daysAxis'), grid: true, nice: true },
+            x: { label: t('flows.daysAxis'), grid: true, nice: true, tickFormat: (v: number) => num(v) },
             y: { label: null, domain: stayRows.map((r) => r.label) },
             marks: [
               Plot.barX(stayRows, { x: 'p50', y: 'label', fill: PALETTE[0] }),
@@ -623,16 +636,14 @@ function Sections({
             fact(t('flows.daysWaitingP50'), decimal(total.blockedOutflow.daysWaitingP50, num), prior && decimal(prior.blockedOutflow.daysWaitingP50, num)),
             fact(t('flows.markedInPeriod'), cell(total.blockedOutflow.markedInPeriod, num), prior && cell(prior.blockedOutflow.markedInPeriod, num)),
           ])}
-          chart={lines(
-            blockers.map((k) => ({ name: label('blocker', k), values: report.buckets.map((b) => { const c = find(b.blockedOutflow.byBlocker, k); return c ? count(c) : 0; }) })),
-            t('flows.households'),
-          )}
-          tooFew={blockers.length === 0 || tooFew(blockedCells) ? tooFewText : undefined}
+          chart={lines(blockedSeries, t('flows.households'))}
+          legend={legendOf(blockedSeries)}
+          tooFew={noChart(blockedTotal)}
           tables={[
-            trendTable(
-              t('flows.fig.blockedTrend'),
-              blockers.map((k) => ({ name: label('blocker', k), cells: report.buckets.map((b) => cell(find(b.blockedOutflow.byBlocker, k) ?? { value: 0, suppressed: false }, num)) })),
-            ),
+            trendTable(t('flows.fig.blockedTrend'), [
+              { name: t('flows.allBlockers'), cells: blockedTotal.map((c) => cell(c, num)) },
+              ...blockers.map((k) => ({ name: label('blocker', k), cells: report.buckets.map((b) => cell(find(b.blockedOutflow.byBlocker, k) ?? { value: 0, suppressed: false }, num)) })),
+            ]),
             keyedTable(t('flows.blockedByBlockerAtEnd'), t('flows.col.blocker'), 'blocker', total.blockedOutflow.byBlocker, prior?.blockedOutflow.byBlocker),
           ]}
         />
@@ -660,7 +671,7 @@ function Sections({
             ),
           ])}
           chart={bars('reason', total.unmetDemand.byReason, prior?.unmetDemand.byReason, t('flows.requests'))}
-          tooFew={tooFew(total.unmetDemand.byReason) ? tooFewText : undefined}
+          tooFew={noChart(total.unmetDemand.byReason)}
           tables={[keyedTable(t('flows.fig.unmetReasons'), t('flows.col.reason'), 'reason', total.unmetDemand.byReason, prior?.unmetDemand.byReason)]}
         />
         <Figure
@@ -693,8 +704,9 @@ function Sections({
             fact(t('flows.offersAccepted'), cell(total.waitingList.offersAccepted, num), prior && cell(prior.waitingList.offersAccepted, num)),
             fact(t('flows.offersDeclined'), cell(total.waitingList.offersDeclined, num), prior && cell(prior.waitingList.offersDeclined, num)),
           ])}
-          chart={lines([{ name: t('flows.waitingAtEnd'), values: report.buckets.map((b) => count(b.waitingList.waitingAtEnd)) }], t('flows.households'))}
-          tooFew={tooFew(report.buckets.map((b) => b.waitingList.waitingAtEnd)) ? tooFewText : undefined}
+          chart={lines(waitingSeries, t('flows.households'))}
+          legend={legendOf(waitingSeries)}
+          tooFew={noChart(report.buckets.map((b) => b.waitingList.waitingAtEnd))}
           tables={[
             trendTable(t('flows.fig.waitingTrend'), [{ name: t('flows.waitingAtEnd'), cells: report.buckets.map((b) => cell(b.waitingList.waitingAtEnd, num)) }]),
             keyedTable(t('flows.leftListCaption'), t('flows.col.leftList'), 'leftList', total.waitingList.leftListBy, prior?.waitingList.leftListBy),
@@ -712,6 +724,7 @@ function Sections({
             list: total.occupancy.filter((o) => o.rate !== null).map((o) => `${label('category', o.category)} ${percent(o.rate, num)}`).join(', '),
           })}
           chart={lines(occupancySeries, t('flows.occupancyAxis'), true)}
+          legend={legendOf(occupancySeries)}
           tooFew={occupancySeries.length === 0 ? t('flows.noData') : undefined}
           tables={[
             trendTable(
@@ -754,12 +767,12 @@ function Sections({
                 x: 'placement',
                 y: 'origin',
                 text: (m) => (m.suppressed ? '<5' : num(m.value ?? 0)),
-                fill: (m) => ((m.value ?? 0) > matrixMax * 0.3 ? 'white' : 'black'),
+                fill: (m) => ((m.value ?? 0) > matrixMax * 0.64 ? 'white' : 'black'),
                 fontSize: 11,
               }),
             ],
           }}
-          tooFew={tooFew(matrix) ? tooFewText : undefined}
+          tooFew={noChart(matrix)}
           tables={[
             {
               caption: t('flows.fig.matrix'),
