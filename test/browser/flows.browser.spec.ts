@@ -228,5 +228,12 @@ describeInBrowser('municipality: the flow dashboard (Chromium, real service, rea
     await picker.selectOption({ label: other.name });
     await page.getByRole('heading', { level: 1, name: `Stromen in ${other.name}` }).waitFor();
     await figure(page, nl.flows.fig.inflowCategory).waitFor();
+
+    // From a region's page of the national board, straight to that region's flows.
+    await page.getByRole('link', { name: 'Terug naar het landelijk overzicht' }).click();
+    await page.getByRole('table', { name: /live bijgewerkt/ }).getByRole('link', { name: region.name, exact: true }).click();
+    await page.getByRole('link', { name: `Stromen van ${region.name}: in-, door- en uitstroom` }).click();
+    await page.getByRole('heading', { level: 1, name: `Stromen in ${region.name}` }).waitFor();
+    expect(await page.getByRole('combobox', { name: 'Regio' }).inputValue()).toBe(region.id);
   });
 });
