@@ -87,6 +87,8 @@ export async function startEnvironment(log: (line: string) => void): Promise<Ben
         PORT: String(port),
         LOG_LEVEL: 'warn',
         DEMO_SEED: 'true',
+        // The benchmarks measure the live network as before: no generated history unless asked.
+        DEMO_HISTORY_YEARS: process.env.DEMO_HISTORY_YEARS ?? '0',
         NODE_ENV: 'development',
         // The per-person budgets (60 claims a minute) would measure the limiter's refusals, not the
         // claim path: raise them (the limiter still runs on every call) unless the caller set them.

@@ -47,6 +47,7 @@ async function main(): Promise<void> {
     await prepareDatabase(databaseUrl, {
       seedDemo: config.DEMO_SEED,
       demoScale: config.DEMO_SCALE,
+      demoHistoryYears: config.DEMO_HISTORY_YEARS ?? (config.DEMO_SCALE === 1 ? 1 : 0),
       regionsFile: config.REGIONS_FILE,
       log,
     });

@@ -52,6 +52,8 @@ describe('npm start on a fresh machine', () => {
     const deadline = Date.now() + 90_000;
     while (!/Dev token/.test(output) && Date.now() < deadline && proc.exitCode === null) await new Promise((r) => setTimeout(r, 100));
     expect(output).toMatch(new RegExp(`ready at http://localhost:${port}/graphql`));
+    // A year of history behind the demo network, so the municipalities' dashboard has figures.
+    expect(output).toMatch(/demo history generated/);
     const token = /\n {2}(eyJ[\w-]+\.[\w-]+\.[\w-]+)\n/.exec(output)![1];
 
     const url = `http://127.0.0.1:${port}`;

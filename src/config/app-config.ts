@@ -110,6 +110,13 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1) @Max(200)
   DEMO_SCALE = 1;
 
+  /**
+   * Years of generated history behind a demo network loaded at start (so the flow dashboard has
+   * figures); 0 for none. Unset: 1 at DEMO_SCALE 1 (about 5 s), 0 at larger scales (minutes).
+   */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(5)
+  DEMO_HISTORY_YEARS?: number;
+
   /** JSON file with the centre-municipality regions; replace it to change the list. */
   @IsOptional() @IsString()
   REGIONS_FILE?: string;

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import type { Logger as Pino } from 'pino';
 import { createDataSource } from '../database/data-source.js';
+import { generateHistory } from '../flows/history/history-generator.js';
 import { loadDemoNetwork } from './demo/demo-network.js';
 import { readRegionFile, upsertRegions } from '../network/reference/regions.js';
 
@@ -13,7 +14,7 @@ const SETUP_LOCK = 7_406_312;
  */
 export async function prepareDatabase(
   url: string,
-  options: { seedDemo: boolean; demoScale: number; regionsFile?: string; log: Pino },
+  options: { seedDemo: boolean; demoScale: number; demoHistoryYears?: number; regionsFile?: string; log: Pino },
 ): Promise<void> {
   const lock = new pg.Client({ connectionString: url });
   await lock.connect();
@@ -30,6 +31,11 @@ export async function prepareDatabase(
       if (shelters === 0) {
         const loaded = await loadDemoNetwork(dataSource, { scale: options.demoScale });
         options.log.info(loaded, 'demo national network loaded');
+        // A year of history took about 5 s at scale 1 (21,000 stays); only behind a fresh demo network.
+        if ((options.demoHistoryYears ?? 0) > 0) {
+          const history = await generateHistory(dataSource, { years: options.demoHistoryYears!, seed: 1 });
+          options.log.info(history, 'demo history generated');
+        }
       }
     }
   } finally {

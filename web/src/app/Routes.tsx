@@ -1,4 +1,5 @@
 import { Heading1, Paragraph } from '@utrecht/component-library-react';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../auth/session';
 import { AppLink } from '../common/AppLink';
@@ -12,6 +13,18 @@ import { MyRequestsPage } from '../referrer/MyRequestsPage';
 import { NewRequestPage } from '../referrer/NewRequestPage';
 import { RequestPage } from '../referrer/RequestPage';
 import { match } from './router';
+
+// The dashboard brings its charting library; only those who open it load it.
+const FlowDashboard = lazy(() => import('../flows/FlowDashboard'));
+
+function Dashboard() {
+  const { t } = useTranslation();
+  return (
+    <Suspense fallback={<Paragraph role="status">{t('app.loading')}</Paragraph>}>
+      <FlowDashboard />
+    </Suspense>
+  );
+}
 
 function NotFound() {
   const { t } = useTranslation();
@@ -32,6 +45,7 @@ export function Routes({ path }: { path: string }) {
   if (role === 'INTAKE' || role === 'COORDINATOR' || role === 'ADMIN') {
     if (path === '/') return role === 'COORDINATOR' ? <CoordinatorHome /> : <IntakeHome />;
     if (role === 'COORDINATOR' && path === '/coordinator/audit') return <AuditPage />;
+    if (role === 'COORDINATOR' && path === '/coordinator/stromen') return <Dashboard />;
     if (role === 'COORDINATOR' && (m = match('/coordinator/regio/:id', path))) return <RegionPage key={m.id} regionId={m.id} />;
     if ((m = match('/intake/opvang/:id', path))) return <IntakeHome key={m.id} shelterId={m.id} />;
     if ((m = match('/intake/verzoek/:id', path))) return <IntakeRequestPage key={m.id} id={m.id} />;
@@ -42,6 +56,10 @@ export function Routes({ path }: { path: string }) {
     if (path === '/verwijzer/nieuw') return <NewRequestPage />;
     if (path === '/verwijzer/spoed') return <EmergencyPage />;
     if ((m = match('/verwijzer/verzoek/:id', path))) return <RequestPage key={m.id} id={m.id} />;
+    return <NotFound />;
+  }
+  if (role === 'MUNICIPALITY') {
+    if (path === '/' || path === '/gemeente/stromen') return <Dashboard />;
     return <NotFound />;
   }
   return (

@@ -36,7 +36,7 @@ export function TextField(props: {
   onChange(value: string): void;
   error?: string;
   description?: ReactNode;
-  type?: 'text' | 'number' | 'tel' | 'datetime-local';
+  type?: 'text' | 'number' | 'tel' | 'datetime-local' | 'date';
   inputMode?: 'numeric' | 'text';
   required?: boolean;
   autoComplete?: string;

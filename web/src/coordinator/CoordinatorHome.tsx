@@ -55,6 +55,9 @@ export function CoordinatorHome() {
       <Paragraph>
         <AppLink to="/coordinator/audit">{t('coordinator.auditLink')}</AppLink>
       </Paragraph>
+      <Paragraph>
+        <AppLink to="/coordinator/stromen">{t('coordinator.flowsLink')}</AppLink>
+      </Paragraph>
       <EscalationFeed />
       <NationalBoard />
       <ShelterChoice />

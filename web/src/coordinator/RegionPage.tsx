@@ -37,6 +37,9 @@ export function RegionPage({ regionId }: { regionId: string }) {
     <div className="opvangnet-stack">
       <AppLink to="/">{t('coordinator.back')}</AppLink>
       <Heading1 tabIndex={-1}>{t('coordinator.regionTitle', { region: region?.name ?? '' })}</Heading1>
+      <Paragraph>
+        <AppLink to={`/coordinator/stromen?regio=${encodeURIComponent(regionId)}`}>{t('coordinator.regionFlows', { region: region?.name ?? '' })}</AppLink>
+      </Paragraph>
       <div className="opvangnet-table-scroll">
         <Table>
           <TableCaption>{t('coordinator.regionCaption', { count: shelters.length })}</TableCaption>
