@@ -3,7 +3,7 @@ import { ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
-import { execute, ExecutionArgs, GraphQLError, specifiedRules, subscribe, validate, ValidationRule } from 'graphql';
+import { execute, ExecutionArgs, GraphQLError, specifiedRules, validate, ValidationRule } from 'graphql';
 import type { Logger as Pino } from 'pino';
 import { DataSource } from 'typeorm';
 import { AuditEntry, AuditLog } from './audit/audit-log.js';
@@ -14,6 +14,7 @@ import { AppConfig } from './config/app-config.js';
 import { ContextLoaders } from './common/context-loaders.js';
 import { Metrics } from './observability/metrics.js';
 import { DomainError, formatGraphQLError } from './common/errors.js';
+import { sharedParse, sharedSubscribe, sharedValidate } from './common/pubsub/shared-execution.js';
 import { costLimitPlugin, executionDeadlinePlugin, operationCost, QueryTooComplexError } from './common/query-limits.js';
 
 interface WsExtra {
@@ -159,9 +160,12 @@ export function graphqlConfig(deps: {
         connectionInitWaitTimeout: 10_000,
         // graphql-ws ServerOptions that Nest's config type leaves out; Nest passes them through to useServer.
         ...({
-          validate: (schema: ExecutionArgs['schema'], document: ExecutionArgs['document']) => validate(schema, document, wsRules),
+          // Clients sending the same text share one parsed, validated document; the indexed feeds
+          // execute each event once per distinct query and share the result (issue 11).
+          parse: sharedParse,
+          validate: sharedValidate((schema, document) => validate(schema, document, wsRules)),
           execute: (args: ExecutionArgs) => tooComplex(args) ?? execute(args),
-          subscribe: (args: ExecutionArgs) => tooComplex(args) ?? subscribe(args),
+          subscribe: (args: ExecutionArgs) => tooComplex(args) ?? sharedSubscribe(args),
         } as object),
         // Errors on the socket get the same mapping (codes, no internals) as over HTTP; what an event
         // revealed is audited like an HTTP response.
