@@ -19,6 +19,8 @@ import { costLimitPlugin, executionDeadlinePlugin, operationCost, QueryTooComple
 
 interface WsExtra {
   principal?: Principal;
+  /** The upgrade request; dropped once the connection is accepted (nothing reads it later). */
+  request?: unknown;
   socket?: { close(code: number, reason: string): void; once(event: 'close', fn: () => void): void };
 }
 
@@ -197,6 +199,9 @@ export function graphqlConfig(deps: {
             const principal = await tokens.verify(token);
             const extra = ctx.extra as WsExtra;
             extra.principal = principal;
+            // The HTTP upgrade request is not needed after this point; at ten thousand subscribers,
+            // keeping each one costs more heap than the subscription itself (issue 11).
+            extra.request = undefined;
             if (principal.expiresAt && extra.socket) {
               const ms = Math.max(0, principal.expiresAt.getTime() - Date.now());
               const timer = setTimeout(() => extra.socket?.close(4401, 'Token expired'), Math.min(ms, 2 ** 31 - 1));
@@ -224,8 +229,14 @@ export function graphqlConfig(deps: {
         }
         return { req: arg.req, res: arg.res, principal, authError, requestId, loaders: loaders(principal, requestId), confidentialReads: [] };
       }
+      // A subscription lives for hours and most never load anything: its loaders are made on first
+      // use, not held by each of ten thousand subscribers from the start (issue 11).
       const requestId = randomUUID();
-      return { principal: arg.extra?.principal, requestId, loaders: loaders(arg.extra?.principal, requestId), confidentialReads: [] };
+      const principal = arg.extra?.principal;
+      let made: Record<string, unknown> | undefined;
+      const context = { principal, requestId, confidentialReads: [] } as unknown as GqlContext;
+      Object.defineProperty(context, 'loaders', { enumerable: true, get: () => (made ??= loaders(principal, requestId)) });
+      return context;
     },
   };
 }
