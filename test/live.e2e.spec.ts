@@ -73,6 +73,40 @@ describe('live availability across two service instances', () => {
     expect(await elsewhere.quiet(700)).toBe(true);
   });
 
+  it('delivers on both instances, each subscriber in its own shape, equal to what the availability query gives', async () => {
+    const region = await createShelter(b, { category: 'CRISIS', places: 2, beds: 2, regionCode: 'groningen' });
+    const intake = await b.token({ role: Role.INTAKE, shelterIds: [region.shelterId] });
+    const shaped = `subscription S($r: [ID!], $withBeds: Boolean!) {
+      row: availabilityChanged(regionIds: $r, categories: [CRISIS]) { where: regionId ...Counts beds: freeBeds @include(if: $withBeds) }
+    } fragment Counts on AvailabilityRow { free: available held }`;
+    const plain = `subscription($r: [ID!]) { availabilityChanged(regionIds: $r) { category available placesTotal } }`;
+    const onA = await subscribe<Record<string, unknown>>(client(coordinator), shaped, { r: [region.regionId], withBeds: true });
+    const onAPlain = await subscribe<Record<string, unknown>>(client(coordinator), shaped, { r: [region.regionId], withBeds: false });
+    const bClient = wsClient(b.service.url, intake);
+    clients.push(bClient);
+    const onB = await subscribe<Record<string, unknown>>(bClient, plain, { r: [region.regionId] });
+    // Many watchers of the same row on one instance share one execution, and all still get it.
+    const crowd = await Promise.all(Array.from({ length: 20 }, () => subscribe<Record<string, unknown>>(client(coordinator), plain, { r: [region.regionId] })));
+    const elsewhere = await subscribe<Record<string, unknown>>(client(coordinator), plain, { r: [shelter.regionId] });
+
+    await a.gql(CLAIM, { input: { placeIds: [region.placeIds[0]], householdSize: 1 } }, coordinator);
+    const expectedShaped = { where: region.regionId, free: 1, held: 1, beds: 2 };
+    expect(await onA.next()).toEqual(expectedShaped);
+    expect(await onAPlain.next()).toEqual({ where: region.regionId, free: 1, held: 1 });
+    expect(await onB.next()).toEqual({ category: 'CRISIS', available: 1, placesTotal: 2 });
+    for (const sub of crowd) expect(await sub.next()).toEqual({ category: 'CRISIS', available: 1, placesTotal: 2 });
+    expect(await elsewhere.quiet(500)).toBe(true);
+
+    // The normal execution path (a query) with the same selection gives the same row.
+    const queried = await a.gql(
+      `query Q($r: [ID!], $withBeds: Boolean!) { row: availability(regionIds: $r, categories: [CRISIS]) { where: regionId ...Counts beds: freeBeds @include(if: $withBeds) } }
+       fragment Counts on AvailabilityRow { free: available held }`,
+      { r: [region.regionId], withBeds: true },
+      coordinator,
+    );
+    expect(queried.data?.row).toEqual([expectedShaped]);
+  });
+
   it('tells a shelter\'s intake which of its places changed, and refuses another shelter\'s intake', async () => {
     const other = await createShelter(b, { places: 1 });
     const intake = await a.token({ role: Role.INTAKE, shelterIds: [other.shelterId] });
