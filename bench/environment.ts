@@ -84,7 +84,9 @@ export async function startEnvironment(
       const serviceLog = join(ROOT, '.data', `bench-service-${port}.log`);
       const logStream = createWriteStream(serviceLog);
       log(`starting the service: node dist/src/main.js on port ${port} (output in ${serviceLog})`);
-      const child = spawn(process.execPath, [join(ROOT, 'dist', 'src', 'main.js')], {
+      // BENCH_SERVICE_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", to look inside the service.
+      const nodeArgs = (process.env.BENCH_SERVICE_NODE_ARGS ?? '').split(' ').filter(Boolean);
+      const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'dist', 'src', 'main.js')], {
         cwd: ROOT,
         env: {
           ...process.env,
