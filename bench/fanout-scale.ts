@@ -190,7 +190,8 @@ function cpuPct(from: ReturnType<typeof cpuNow>, to: ReturnType<typeof cpuNow>):
   const pct: Record<string, number> = {};
   let ours = 0;
   for (const name of Object.keys(to.seconds)) {
-    const used = to.seconds[name] - (from.seconds[name] ?? 0);
+    // A PostgreSQL backend that ended inside the window takes its seconds with it: never below 0.
+    const used = Math.max(0, to.seconds[name] - (from.seconds[name] ?? 0));
     pct[name] = round((100 * used) / seconds, 0);
     if (name !== 'machine') ours += used;
   }

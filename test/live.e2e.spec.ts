@@ -1,3 +1,5 @@
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { execute, parse } from 'graphql';
 import { Role } from '../src/common/enums.js';
 import { ClaimExpirySweeper } from '../src/placement/claim-expiry.sweeper.js';
 import { CLAIM, createShelter, ShelterFixture } from './support/fixtures.js';
@@ -105,6 +107,25 @@ describe('live availability across two service instances', () => {
       coordinator,
     );
     expect(queried.data?.row).toEqual([expectedShaped]);
+  });
+
+  it('shares availabilityChanged results only because executing a row reads nothing of the subscriber', async () => {
+    // shared-execution.ts executes a row once per query text and gives the result to everyone: sound
+    // only while nothing under the field reads the context (principal, loaders, ...). Apollo's
+    // instrumentation looks up its own symbols, which graphql-ws contexts do not have.
+    const schema = a.service.app.get(GraphQLSchemaHost).schema;
+    const touched: PropertyKey[] = [];
+    const contextValue = new Proxy({}, { get: (_target, key) => (touched.push(key), undefined) });
+    const document = parse(`subscription { availabilityChanged { regionId category placesTotal available held occupied outOfService freeBeds largestHouseholdAdmissible stale updatedAt } }`);
+    const row = {
+      regionId: shelter.regionId, category: 'CRISIS', placesTotal: 3, available: 1, held: 1, occupied: 1, outOfService: 0,
+      freeBeds: 2, largestHouseholdAdmissible: 2, stale: false, updatedAt: new Date('2026-01-01T00:00:00Z'),
+    };
+    const result = await execute({ schema, document, rootValue: row, contextValue });
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toEqual({ availabilityChanged: { ...row, updatedAt: '2026-01-01T00:00:00.000Z' } });
+    const apollo = (k: PropertyKey) => typeof k === 'symbol' && String(k.description).startsWith('apolloServer');
+    expect(touched.filter((k) => !apollo(k)).map(String)).toEqual([]);
   });
 
   it('tells a shelter\'s intake which of its places changed, and refuses another shelter\'s intake', async () => {

@@ -1,6 +1,5 @@
 import {
   createSourceEventStream, DocumentNode, execute, ExecutionArgs, ExecutionResult, GraphQLError, GraphQLSchema, parse, print,
-  subscribe,
 } from 'graphql';
 import { mapAsyncIterator } from 'graphql/execution/mapAsyncIterator.js';
 import { FanoutFeed } from './live-pubsub.js';
@@ -92,6 +91,3 @@ export async function sharedSubscribe(args: ExecutionArgs) {
 function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
   return typeof (value as { [Symbol.asyncIterator]?: unknown })?.[Symbol.asyncIterator] === 'function';
 }
-
-/** For tests: the normal graphql-js path, to compare with. */
-export { subscribe as graphqlSubscribe };
