@@ -36,6 +36,8 @@ export interface BenchEnvironment {
   machine: MachineInfo;
   /** A small pool of its own, for the raw-SQL baseline's setup and for checks straight in the database. */
   db: pg.Pool;
+  /** Every service process on the database: the first is serviceUrl/servicePid, then any `extraInstances`. */
+  instances: Array<{ serviceUrl: string; servicePid: number; serviceLog: string }>;
   stop(): Promise<void>;
 }
 
@@ -44,14 +46,17 @@ export interface BenchEnvironment {
  * exactly as in production (`node dist/src/main.js`), so its event loop, pool and GC are its own
  * and not shared with the load generator.
  */
-export async function startEnvironment(log: (line: string) => void): Promise<BenchEnvironment> {
+export async function startEnvironment(
+  log: (line: string) => void,
+  options: { extraInstances?: number } = {},
+): Promise<BenchEnvironment> {
   let embedded: EmbeddedServer | undefined;
-  let child: ChildProcess | undefined;
+  const children: ChildProcess[] = [];
   let db: pg.Pool | undefined;
 
   const stop = async () => {
     await db?.end().catch(() => undefined);
-    if (child) await stopChild(child, log);
+    await Promise.all(children.map((child) => stopChild(child, log)));
     if (embedded) {
       log('stopping embedded PostgreSQL');
       await embedded.stop().catch((err) => log(`stopping embedded PostgreSQL failed: ${String(err)}`));
@@ -70,38 +75,47 @@ export async function startEnvironment(log: (line: string) => void): Promise<Ben
       log('using DATABASE_URL from the environment');
     }
 
-    const port = await freePort();
-    const serviceUrl = `http://${HOST}:${port}`;
-    mkdirSync(join(ROOT, '.data'), { recursive: true });
-    const serviceLog = join(ROOT, '.data', `bench-service-${port}.log`);
-    const logStream = createWriteStream(serviceLog);
-    log(`starting the service: node dist/src/main.js on port ${port} (output in ${serviceLog})`);
-    // BENCH_INSPECT_PORT: the service listens for the inspector there (loopback only), so a bench
-    // can take a CPU profile of just its measuring window (bench/cpu-profile.ts).
-    const inspect = process.env.BENCH_INSPECT_PORT ? [`--inspect=127.0.0.1:${process.env.BENCH_INSPECT_PORT}`] : [];
-    child = spawn(process.execPath, [...inspect, join(ROOT, 'dist', 'src', 'main.js')], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        DATABASE_URL: databaseUrl,
-        PORT: String(port),
-        LOG_LEVEL: 'warn',
-        DEMO_SEED: 'true',
-        // The benchmarks measure the live network as before: no generated history unless asked.
-        DEMO_HISTORY_YEARS: process.env.DEMO_HISTORY_YEARS ?? '0',
-        NODE_ENV: 'development',
-        // The per-person budgets (60 claims a minute) would measure the limiter's refusals, not the
-        // claim path: raise them (the limiter still runs on every call) unless the caller set them.
-        RATE_LIMIT_READS_PER_MINUTE: process.env.RATE_LIMIT_READS_PER_MINUTE ?? '1000000',
-        RATE_LIMIT_WRITES_PER_MINUTE: process.env.RATE_LIMIT_WRITES_PER_MINUTE ?? '1000000',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    child.stdout!.pipe(logStream, { end: false });
-    child.stderr!.pipe(logStream, { end: false });
-    child.once('exit', () => logStream.end());
-    await waitForHealth(serviceUrl, child);
-    log('service is healthy');
+    const instances: BenchEnvironment['instances'] = [];
+    // One after the other: the first runs the migrations and the demo seed, the others find them done.
+    for (let i = 0; i <= (options.extraInstances ?? 0); i++) {
+      const port = await freePort();
+      const serviceUrl = `http://${HOST}:${port}`;
+      mkdirSync(join(ROOT, '.data'), { recursive: true });
+      const serviceLog = join(ROOT, '.data', `bench-service-${port}.log`);
+      const logStream = createWriteStream(serviceLog);
+      log(`starting the service: node dist/src/main.js on port ${port} (output in ${serviceLog})`);
+      // BENCH_SERVICE_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", to look inside the service.
+      const nodeArgs = (process.env.BENCH_SERVICE_NODE_ARGS ?? '').split(' ').filter(Boolean);
+      // BENCH_INSPECT_PORT: the first instance listens for the inspector there (loopback only), so a
+      // bench can take a CPU profile of just its measuring window (bench/cpu-profile.ts).
+      if (i === 0 && process.env.BENCH_INSPECT_PORT) nodeArgs.push(`--inspect=127.0.0.1:${process.env.BENCH_INSPECT_PORT}`);
+      const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'dist', 'src', 'main.js')], {
+        cwd: ROOT,
+        env: {
+          ...process.env,
+          DATABASE_URL: databaseUrl,
+          PORT: String(port),
+          LOG_LEVEL: 'warn',
+          DEMO_SEED: 'true',
+          // The benchmarks measure the live network as before: no generated history unless asked.
+          DEMO_HISTORY_YEARS: process.env.DEMO_HISTORY_YEARS ?? '0',
+          NODE_ENV: 'development',
+          // The per-person budgets (60 claims a minute) would measure the limiter's refusals, not the
+          // claim path: raise them (the limiter still runs on every call) unless the caller set them.
+          RATE_LIMIT_READS_PER_MINUTE: process.env.RATE_LIMIT_READS_PER_MINUTE ?? '1000000',
+          RATE_LIMIT_WRITES_PER_MINUTE: process.env.RATE_LIMIT_WRITES_PER_MINUTE ?? '1000000',
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      children.push(child);
+      child.stdout!.pipe(logStream, { end: false });
+      child.stderr!.pipe(logStream, { end: false });
+      child.once('exit', () => logStream.end());
+      await waitForHealth(serviceUrl, child);
+      log('service is healthy');
+      instances.push({ serviceUrl, servicePid: child.pid!, serviceLog });
+    }
+    const [{ serviceUrl, servicePid, serviceLog }] = instances;
 
     db = new pg.Pool({ connectionString: databaseUrl, max: 4, application_name: 'opvangnet-bench' });
     const [{ server_version: postgres }] = (await db.query<{ server_version: string }>('SHOW server_version')).rows;
@@ -109,7 +123,8 @@ export async function startEnvironment(log: (line: string) => void): Promise<Ben
     return {
       databaseUrl,
       serviceUrl,
-      servicePid: child.pid!,
+      servicePid,
+      instances,
       postmasterPid: embedded ? postmasterPid(embedded.dataDir) : undefined,
       serviceLog,
       db,

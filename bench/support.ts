@@ -249,7 +249,7 @@ export interface CpuSnapshot {
   postgres?: Map<number, number>;
 }
 
-function processSeconds(pid: number): { ppid: number; seconds: number } | undefined {
+export function processSeconds(pid: number): { ppid: number; seconds: number } | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');

@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import WebSocket, { WebSocketServer } from 'ws';
 
 /*
@@ -13,6 +14,10 @@ import WebSocket, { WebSocketServer } from 'ws';
  */
 
 const MAX_BODY_BYTES = 64 * 1024;
+
+// Event-loop delay since the last GET /memory, like the service's prom-client figure (reset on read).
+const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+loopDelay.enable();
 
 const server = http.createServer((req, res) => {
   if (req.method === 'POST' && req.url === '/broadcast') {
@@ -33,7 +38,9 @@ const server = http.createServer((req, res) => {
   }
   if (req.method === 'GET' && req.url === '/memory') {
     const { rss, heapUsed, heapTotal, external } = process.memoryUsage();
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ rss, heapUsed, heapTotal, external, clients: wss.clients.size }));
+    const eventLoop = { p99Seconds: loopDelay.percentile(99) / 1e9, maxSeconds: loopDelay.max / 1e9 };
+    loopDelay.reset();
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ rss, heapUsed, heapTotal, external, clients: wss.clients.size, eventLoop }));
     return;
   }
   res.writeHead(404).end();

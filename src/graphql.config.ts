@@ -3,7 +3,7 @@ import { ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
-import { execute, ExecutionArgs, GraphQLError, OperationDefinitionNode, specifiedRules, subscribe, validate, ValidationRule } from 'graphql';
+import { execute, ExecutionArgs, GraphQLError, OperationDefinitionNode, specifiedRules, validate, ValidationRule } from 'graphql';
 import type { Logger as Pino } from 'pino';
 import { DataSource } from 'typeorm';
 import { AuditEntry, AuditLog } from './audit/audit-log.js';
@@ -15,10 +15,13 @@ import { AppConfig } from './config/app-config.js';
 import { ContextLoaders } from './common/context-loaders.js';
 import { Metrics } from './observability/metrics.js';
 import { DomainError, formatGraphQLError } from './common/errors.js';
+import { sharedParse, sharedSubscribe, sharedValidate } from './common/pubsub/shared-execution.js';
 import { costLimitPlugin, executionDeadlinePlugin, operationCost, QueryTooComplexError } from './common/query-limits.js';
 
 interface WsExtra {
   principal?: Principal;
+  /** The upgrade request; dropped once the connection is accepted (nothing reads it later). */
+  request?: unknown;
   socket?: { close(code: number, reason: string): void; once(event: 'close', fn: () => void): void };
 }
 
@@ -167,9 +170,12 @@ export function graphqlConfig(deps: {
         connectionInitWaitTimeout: 10_000,
         // graphql-ws ServerOptions that Nest's config type leaves out; Nest passes them through to useServer.
         ...({
-          validate: (schema: ExecutionArgs['schema'], document: ExecutionArgs['document']) => validate(schema, document, wsRules),
+          // Clients sending the same text share one parsed, validated document; the indexed feeds
+          // execute each event once per distinct query and share the result (issue 11).
+          parse: sharedParse,
+          validate: sharedValidate((schema, document) => validate(schema, document, wsRules)),
           execute: (args: ExecutionArgs) => tooComplex(args) ?? execute(args),
-          subscribe: (args: ExecutionArgs) => tooComplex(args) ?? subscribe(args),
+          subscribe: (args: ExecutionArgs) => tooComplex(args) ?? sharedSubscribe(args),
         } as object),
         // Errors on the socket get the same mapping (codes, no internals) as over HTTP; what an event
         // revealed is audited like an HTTP response.
@@ -201,6 +207,9 @@ export function graphqlConfig(deps: {
             const principal = await tokens.verify(token);
             const extra = ctx.extra as WsExtra;
             extra.principal = principal;
+            // The HTTP upgrade request is not needed after this point; at ten thousand subscribers,
+            // keeping each one costs more heap than the subscription itself (issue 11).
+            extra.request = undefined;
             if (principal.expiresAt && extra.socket) {
               const ms = Math.max(0, principal.expiresAt.getTime() - Date.now());
               const timer = setTimeout(() => extra.socket?.close(4401, 'Token expired'), Math.min(ms, 2 ** 31 - 1));
@@ -228,8 +237,14 @@ export function graphqlConfig(deps: {
         }
         return { req: arg.req, res: arg.res, principal, authError, requestId, loaders: loaders(principal, requestId), confidentialReads: [] };
       }
+      // A subscription lives for hours and most never load anything: its loaders are made on first
+      // use, not held by each of ten thousand subscribers from the start (issue 11).
       const requestId = randomUUID();
-      return { principal: arg.extra?.principal, requestId, loaders: loaders(arg.extra?.principal, requestId), confidentialReads: [] };
+      const principal = arg.extra?.principal;
+      let made: Record<string, unknown> | undefined;
+      const context = { principal, requestId, confidentialReads: [] } as unknown as GqlContext;
+      Object.defineProperty(context, 'loaders', { enumerable: true, get: () => (made ??= loaders(principal, requestId)) });
+      return context;
     },
   };
 }

@@ -1,3 +1,5 @@
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { execute, parse } from 'graphql';
 import { Role } from '../src/common/enums.js';
 import { ClaimExpirySweeper } from '../src/placement/claim-expiry.sweeper.js';
 import { CLAIM, createShelter, ShelterFixture } from './support/fixtures.js';
@@ -71,6 +73,59 @@ describe('live availability across two service instances', () => {
     const elsewhere = await subscribe<Row>(client(coordinator), AVAILABILITY_CHANGED, { categories: ['MEN'] });
     await b.gql(CLAIM, { input: { placeIds: [shelter.placeIds[3]], householdSize: 1 } }, coordinator);
     expect(await elsewhere.quiet(700)).toBe(true);
+  });
+
+  it('delivers on both instances, each subscriber in its own shape, equal to what the availability query gives', async () => {
+    const region = await createShelter(b, { category: 'CRISIS', places: 2, beds: 2, regionCode: 'groningen' });
+    const intake = await b.token({ role: Role.INTAKE, shelterIds: [region.shelterId] });
+    const shaped = `subscription S($r: [ID!], $withBeds: Boolean!) {
+      row: availabilityChanged(regionIds: $r, categories: [CRISIS]) { where: regionId ...Counts beds: freeBeds @include(if: $withBeds) }
+    } fragment Counts on AvailabilityRow { free: available held }`;
+    const plain = `subscription($r: [ID!]) { availabilityChanged(regionIds: $r) { category available placesTotal } }`;
+    const onA = await subscribe<Record<string, unknown>>(client(coordinator), shaped, { r: [region.regionId], withBeds: true });
+    const onAPlain = await subscribe<Record<string, unknown>>(client(coordinator), shaped, { r: [region.regionId], withBeds: false });
+    const bClient = wsClient(b.service.url, intake);
+    clients.push(bClient);
+    const onB = await subscribe<Record<string, unknown>>(bClient, plain, { r: [region.regionId] });
+    // Many watchers of the same row on one instance share one execution, and all still get it.
+    const crowd = await Promise.all(Array.from({ length: 20 }, () => subscribe<Record<string, unknown>>(client(coordinator), plain, { r: [region.regionId] })));
+    const elsewhere = await subscribe<Record<string, unknown>>(client(coordinator), plain, { r: [shelter.regionId] });
+
+    await a.gql(CLAIM, { input: { placeIds: [region.placeIds[0]], householdSize: 1 } }, coordinator);
+    const expectedShaped = { where: region.regionId, free: 1, held: 1, beds: 2 };
+    expect(await onA.next()).toEqual(expectedShaped);
+    expect(await onAPlain.next()).toEqual({ where: region.regionId, free: 1, held: 1 });
+    expect(await onB.next()).toEqual({ category: 'CRISIS', available: 1, placesTotal: 2 });
+    for (const sub of crowd) expect(await sub.next()).toEqual({ category: 'CRISIS', available: 1, placesTotal: 2 });
+    expect(await elsewhere.quiet(500)).toBe(true);
+
+    // The normal execution path (a query) with the same selection gives the same row.
+    const queried = await a.gql(
+      `query Q($r: [ID!], $withBeds: Boolean!) { row: availability(regionIds: $r, categories: [CRISIS]) { where: regionId ...Counts beds: freeBeds @include(if: $withBeds) } }
+       fragment Counts on AvailabilityRow { free: available held }`,
+      { r: [region.regionId], withBeds: true },
+      coordinator,
+    );
+    expect(queried.data?.row).toEqual([expectedShaped]);
+  });
+
+  it('shares availabilityChanged results only because executing a row reads nothing of the subscriber', async () => {
+    // shared-execution.ts executes a row once per query text and gives the result to everyone: sound
+    // only while nothing under the field reads the context (principal, loaders, ...). Apollo's
+    // instrumentation looks up its own symbols, which graphql-ws contexts do not have.
+    const schema = a.service.app.get(GraphQLSchemaHost).schema;
+    const touched: PropertyKey[] = [];
+    const contextValue = new Proxy({}, { get: (_target, key) => (touched.push(key), undefined) });
+    const document = parse(`subscription { availabilityChanged { regionId category placesTotal available held occupied outOfService freeBeds largestHouseholdAdmissible stale updatedAt } }`);
+    const row = {
+      regionId: shelter.regionId, category: 'CRISIS', placesTotal: 3, available: 1, held: 1, occupied: 1, outOfService: 0,
+      freeBeds: 2, largestHouseholdAdmissible: 2, stale: false, updatedAt: new Date('2026-01-01T00:00:00Z'),
+    };
+    const result = await execute({ schema, document, rootValue: row, contextValue });
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toEqual({ availabilityChanged: { ...row, updatedAt: '2026-01-01T00:00:00.000Z' } });
+    const apollo = (k: PropertyKey) => typeof k === 'symbol' && String(k.description).startsWith('apolloServer');
+    expect(touched.filter((k) => !apollo(k)).map(String)).toEqual([]);
   });
 
   it('tells a shelter\'s intake which of its places changed, and refuses another shelter\'s intake', async () => {

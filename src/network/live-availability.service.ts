@@ -14,6 +14,21 @@ import { PlaceEntity } from './place.entity.js';
 export const AVAILABILITY_CHANGED = 'availabilityChanged';
 export const SHELTER_PLACES_CHANGED = 'shelterPlacesChanged';
 
+/** The index keys a subscriber of availabilityChanged is registered under: one per region x category it asked for. */
+export function availabilityKeys(args: { regionIds?: readonly string[] | null; categories?: readonly string[] | null }): string[] {
+  const regions = args.regionIds?.length ? [...new Set(args.regionIds)] : ['*'];
+  const categories = args.categories?.length ? [...new Set(args.categories)] : ['*'];
+  return regions.flatMap((r) => categories.map((c) => `${r}|${c}`));
+}
+
+/**
+ * The keys a row matches: its own region x category and the wildcards. A subscriber's keys are all
+ * specific or all wildcard in each part, so it holds exactly one of these at most.
+ */
+export function availabilityEventKeys(row: { regionId: string; category: string }): string[] {
+  return [`${row.regionId}|${row.category}`, `${row.regionId}|*`, `*|${row.category}`, '*|*'];
+}
+
 export interface ShelterPlacesEvent {
   shelterId: string;
   places: PlaceEntity[];
@@ -89,7 +104,7 @@ export class LiveAvailabilityService implements OnApplicationBootstrap, OnModule
     const rows: AvailabilityRowModel[] = snapshot
       ? await this.availability.rows()
       : (await this.availability.rows(regionIds, categories)).filter((r) => keys.has(`${r.regionId}|${r.category}`));
-    for (const row of rows) await this.live.publish(AVAILABILITY_CHANGED, row);
+    for (const row of rows) await this.live.fanOut(AVAILABILITY_CHANGED, availabilityEventKeys(row), row);
 
     if (batch.length === 0) return;
     const places = await this.dataSource.getRepository(PlaceEntity).findBy({ id: In(batch.map((c) => c.placeId)) });

@@ -1,12 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { Args, Context, Field, ID, ObjectType, Resolver, Subscription } from '@nestjs/graphql';
-import { PubSub } from 'graphql-subscriptions';
+import { LivePubSub } from '../common/pubsub/live-pubsub.js';
 import type { GqlContext } from '../auth/gql-context.js';
 import { canActForShelter } from '../auth/principal.js';
 import { DomainError } from '../common/errors.js';
 import { LIVE_EVENTS } from '../common/tokens.js';
 import { AvailabilityArgs, ShelterIdArgs } from './dto/network.args.js';
-import { AVAILABILITY_CHANGED, SHELTER_PLACES_CHANGED, ShelterPlacesEvent } from './live-availability.service.js';
+import { AVAILABILITY_CHANGED, availabilityKeys, SHELTER_PLACES_CHANGED, ShelterPlacesEvent } from './live-availability.service.js';
 import { AvailabilityRowModel, PlaceModel } from './models/network.models.js';
 
 @ObjectType('ShelterPlacesChanged', { description: 'Places of one shelter whose state changed, after commit.' })
@@ -17,17 +17,22 @@ export class ShelterPlacesChangedModel {
 
 @Resolver()
 export class LiveResolver {
-  constructor(@Inject(LIVE_EVENTS) private readonly live: PubSub) {}
+  constructor(@Inject(LIVE_EVENTS) private readonly live: LivePubSub) {}
 
+  /**
+   * An indexed feed (issue 11): a row reaches only the subscribers of its region x category, in
+   * slices, and its result is executed once per distinct query and shared (shared-execution.ts).
+   * That sharing is sound because nothing below this field depends on who subscribed: the rows are
+   * the same aggregate for every role (as the availability query), the resolve is the row itself
+   * and AvailabilityRow has no field resolvers. Adding one that reads the context or the principal
+   * means turning this back into an ordinary trigger.
+   */
   @Subscription(() => AvailabilityRowModel, {
     description: 'The new availability row of each region x category that changed, pushed after commit.',
-    filter: (row: AvailabilityRowModel, args: AvailabilityArgs) =>
-      (!args.regionIds?.length || args.regionIds.includes(row.regionId)) &&
-      (!args.categories?.length || args.categories.includes(row.category)),
     resolve: (row: AvailabilityRowModel) => row,
   })
-  availabilityChanged(@Args() _args: AvailabilityArgs) {
-    return this.live.asyncIterableIterator(AVAILABILITY_CHANGED);
+  availabilityChanged(@Args() args: AvailabilityArgs) {
+    return this.live.feed<AvailabilityRowModel>(AVAILABILITY_CHANGED, availabilityKeys(args));
   }
 
   @Subscription(() => ShelterPlacesChangedModel, {
@@ -39,6 +44,6 @@ export class LiveResolver {
     if (!ctx.principal || !canActForShelter(ctx.principal, args.shelterId)) {
       throw DomainError.forbidden('Not one of your shelters');
     }
-    return this.live.asyncIterableIterator(SHELTER_PLACES_CHANGED);
+    return this.live.asyncIterableIterator(SHELTER_PLACES_CHANGED) as AsyncIterableIterator<unknown>;
   }
 }
