@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { BenchEnvironment, ROOT, startEnvironment } from './environment.js';
+import { AVAILABILITY, Row, SET_STATUS, SUBSCRIPTION } from './fanout.bench.js';
 import { createBenchShelter, regionIds } from './fixtures.js';
 import {
   GraphQLHttpClient, HOST, httpGet, LatencySummary, median, metricValue, processSeconds, round, signToken, sleep, summarise, withTimeout,
@@ -38,17 +39,7 @@ const LABEL = process.env.FANOUT_LABEL ?? `${INSTANCES}x${SUBSCRIBERS / INSTANCE
 const ROUND_TIMEOUT_MS = 30_000;
 const PAUSE_BETWEEN_ROUNDS_MS = 300;
 
-const SUBSCRIPTION = `subscription Live($regionIds: [ID!], $categories: [PlaceCategory!]) {
-  availabilityChanged(regionIds: $regionIds, categories: $categories) {
-    regionId category placesTotal available held occupied outOfService freeBeds largestHouseholdAdmissible stale updatedAt
-  }
-}`;
-const SET_STATUS = `mutation Set($input: SetPlaceStatusInput!) { setPlaceStatus(input: $input) { id status version } }`;
-const AVAILABILITY = `query A($regionIds: [ID!], $categories: [PlaceCategory!]) {
-  availability(regionIds: $regionIds, categories: $categories) { outOfService }
-}`;
-
-type Row = Record<string, unknown> & { outOfService: number };
+// The same subscription, trigger and check as the 1,000-subscriber fan-out in bench:claims.
 const log = (line: string) => process.stderr.write(`[fanout ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
 const clock = () => performance.timeOrigin + performance.now();
 

@@ -16,17 +16,17 @@ const CONNECT_TIMEOUT_MS = 20_000;
 const ROUND_TIMEOUT_MS = 15_000;
 const PAUSE_BETWEEN_ROUNDS_MS = 200;
 
-const SUBSCRIPTION = `subscription Live($regionIds: [ID!], $categories: [PlaceCategory!]) {
+export const SUBSCRIPTION = `subscription Live($regionIds: [ID!], $categories: [PlaceCategory!]) {
   availabilityChanged(regionIds: $regionIds, categories: $categories) {
     regionId category placesTotal available held occupied outOfService freeBeds largestHouseholdAdmissible stale updatedAt
   }
 }`;
-const SET_STATUS = `mutation Set($input: SetPlaceStatusInput!) { setPlaceStatus(input: $input) { id status version } }`;
-const AVAILABILITY = `query A($regionIds: [ID!], $categories: [PlaceCategory!]) {
+export const SET_STATUS = `mutation Set($input: SetPlaceStatusInput!) { setPlaceStatus(input: $input) { id status version } }`;
+export const AVAILABILITY = `query A($regionIds: [ID!], $categories: [PlaceCategory!]) {
   availability(regionIds: $regionIds, categories: $categories) { outOfService }
 }`;
 
-type Row = Record<string, unknown> & { outOfService: number };
+export type Row = Record<string, unknown> & { outOfService: number };
 
 export interface MemorySample {
   rssBytes: number;

@@ -6,20 +6,29 @@ import { errorCode, startTestService, TestService } from './support/service.js';
 const READ = `{ regions { id } }`;
 
 /** Limits are counted in PostgreSQL, so two instances behind a load balancer share one budget. */
+/** Two instances on one fresh database, with the given budgets. */
+function twoInstances(env: Record<string, string>) {
+  const setup = {} as { db: TestDatabase; a: TestService; b: TestService };
+  beforeAll(async () => {
+    setup.db = await createTestDatabase();
+    setup.a = await startTestService({ db: setup.db, env });
+    setup.b = await startTestService({ db: setup.db, env });
+  });
+  afterAll(async () => {
+    await setup.a?.close();
+    await setup.b?.close();
+    await setup.db?.drop();
+  });
+  return setup;
+}
+
 describe('rate limits shared by every instance on the same database', () => {
+  const setup = twoInstances({ RATE_LIMIT_READS_PER_MINUTE: '10', RATE_LIMIT_EXPORTS_PER_MINUTE: '3' });
   let db: TestDatabase;
   let a: TestService;
   let b: TestService;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    const env = { RATE_LIMIT_READS_PER_MINUTE: '10', RATE_LIMIT_EXPORTS_PER_MINUTE: '3' };
-    a = await startTestService({ db, env });
-    b = await startTestService({ db, env });
-  });
-  afterAll(async () => {
-    await a?.close();
-    await b?.close();
-    await db?.drop();
+  beforeAll(() => {
+    ({ db, a, b } = setup);
   });
 
   const outcome = (res: { errors?: unknown[] } & Parameters<typeof errorCode>[0]) => errorCode(res) ?? 'OK';
@@ -104,19 +113,12 @@ describe('rate limits shared by every instance on the same database', () => {
  * database write per request; the overrun stays within instances x 5 % of the budget.
  */
 describe('rate limits with a large budget, counted in batches', () => {
+  const setup = twoInstances({ RATE_LIMIT_READS_PER_MINUTE: '100' }); // batches of 5
   let db: TestDatabase;
   let a: TestService;
   let b: TestService;
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    const env = { RATE_LIMIT_READS_PER_MINUTE: '100' }; // batches of 5
-    a = await startTestService({ db, env });
-    b = await startTestService({ db, env });
-  });
-  afterAll(async () => {
-    await a?.close();
-    await b?.close();
-    await db?.drop();
+  beforeAll(() => {
+    ({ db, a, b } = setup);
   });
 
   it('lets 100 to 110 of 130 requests over two instances through, and tells the database in batches', async () => {

@@ -11,6 +11,7 @@ import { startTestService, TestService } from '../support/service.js';
 import {
   describeInBrowser,
   expectAccessible,
+  closeWatched,
   expectClean,
   expectNoSidewaysScroll,
   launchBrowser,
@@ -98,13 +99,8 @@ describeInBrowser('console in a real browser (Chromium, real service, real Postg
     t = await startTestService({ demo: true });
     browser = await launchBrowser();
   });
-  afterEach(async () => {
-    // Every page of every journey: nothing from another origin, nothing refused by the CSP.
-    for (const watched of pages.splice(0)) {
-      expectClean(watched);
-      await watched.context.close();
-    }
-  });
+  // Every page of every journey: nothing from another origin, nothing refused by the CSP.
+  afterEach(() => closeWatched(pages));
   afterAll(async () => {
     await browser?.close();
     await t?.close();

@@ -4,7 +4,7 @@ import { startTestService, TestService } from '../support/service.js';
 import {
   describeInBrowser,
   expectAccessible,
-  expectClean,
+  closeWatched,
   expectNoSidewaysScroll,
   launchBrowser,
   openPage,
@@ -90,12 +90,7 @@ describeInBrowser('coordinator: national board and escalations (Chromium, real s
     t = await startTestService({ demo: true });
     browser = await launchBrowser();
   });
-  afterEach(async () => {
-    for (const watched of pages.splice(0)) {
-      expectClean(watched);
-      await watched.context.close();
-    }
-  });
+  afterEach(() => closeWatched(pages));
   afterAll(async () => {
     await browser?.close();
     await t?.close();

@@ -6,7 +6,7 @@ import { createDataSource } from '../../src/database/data-source.js';
 import { generateHistory } from '../../src/flows/history/history-generator.js';
 import { flowReport, localDay } from '../support/flow-report.js';
 import { startTestService, TestService } from '../support/service.js';
-import { describeInBrowser, expectAccessible, expectClean, launchBrowser, openPage, screenshot, signIn, type WatchedPage } from './support.js';
+import { describeInBrowser, expectAccessible, closeWatched, launchBrowser, openPage, screenshot, signIn, type WatchedPage } from './support.js';
 
 import { jest } from '@jest/globals';
 
@@ -90,12 +90,7 @@ describeInBrowser('municipality: the flow dashboard (Chromium, real service, rea
     [region, other] = rows;
     browser = await launchBrowser();
   }, 240_000);
-  afterEach(async () => {
-    for (const watched of pages.splice(0)) {
-      expectClean(watched);
-      await watched.context.close();
-    }
-  });
+  afterEach(() => closeWatched(pages));
   afterAll(async () => {
     await browser?.close();
     await t?.close();

@@ -100,6 +100,14 @@ export function expectClean(watched: WatchedPage): void {
   expect(watched.problems).toEqual([]);
 }
 
+/** After each journey: every page opened stayed clean (no other origin, no script error), then closes. */
+export async function closeWatched(pages: WatchedPage[]): Promise<void> {
+  for (const watched of pages.splice(0)) {
+    expectClean(watched);
+    await watched.context.close();
+  }
+}
+
 /** Development sign-in as a featured demo person (by the button's name) or as intake of a shelter. */
 export async function signIn(page: Page, who: { person: RegExp | string } | { shelterName: string }): Promise<void> {
   await page.goto('/');
