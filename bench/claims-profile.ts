@@ -19,9 +19,11 @@ const timing = { warmupMs: QUICK ? 500 : 2000, measureMs: QUICK ? 3000 : 10_000 
 const log = (line: string) => process.stderr.write(`[bench:claims-path] ${line}\n`);
 
 async function main() {
-  process.env.BENCH_INSPECT_PORT = String(await freePort());
+  // BENCH_PROFILE=0: no inspector and no profile (the sampling profiler itself costs the service CPU).
+  const profiling = !['0', 'false', 'no'].includes(String(process.env.BENCH_PROFILE ?? '').toLowerCase());
+  if (profiling) process.env.BENCH_INSPECT_PORT = String(await freePort());
   const env = await startEnvironment(log);
-  const profiler = await InspectorProfiler.connect(Number(process.env.BENCH_INSPECT_PORT));
+  const profiler = profiling ? await InspectorProfiler.connect(Number(process.env.BENCH_INSPECT_PORT)) : undefined;
   let results: Record<string, unknown>;
   try {
     const gql = new GraphQLHttpClient(env.serviceUrl);
@@ -32,10 +34,13 @@ async function main() {
     const window = { ...timing, servicePid: env.servicePid, postmasterPid: env.postmasterPid };
     const before = await serviceStatements(env.serviceUrl);
     log(`GraphQL, ${CLIENTS} clients`);
-    await profiler.start();
+    await profiler?.start();
     const graphql = await graphqlClaimRelease(gql, tokens, shelter, CLIENTS, window);
-    const profile = summariseProfile(await profiler.stop(), ROOT);
-    profiler.close();
+    const rawProfile = await profiler?.stop();
+    profiler?.close();
+    // The whole profile too, for Chrome DevTools or speedscope (not committed: bench/results/*.cpuprofile).
+    if (rawProfile) writeFileSync(join(ROOT, 'bench', 'results', 'claims-path.cpuprofile'), JSON.stringify(rawProfile));
+    const profile = rawProfile && summariseProfile(rawProfile, ROOT);
     const between = await serviceStatements(env.serviceUrl);
     log(`raw pg, ${CLIENTS} clients`);
     const raw = await rawClaimRelease(env.databaseUrl, shelter, CLIENTS, window);
@@ -67,11 +72,11 @@ async function main() {
     `service CPU ms/cycle ${r.serviceCpuMsPerGraphqlCycle}; PostgreSQL CPU ms/cycle GraphQL ${r.postgresCpuMsPerGraphqlCycle}, raw ${r.postgresCpuMsPerRawCycle}; service SQL statements/cycle ${r.serviceStatementsPerGraphqlCycle}`,
     `other CPU: GraphQL window ${r.graphql.cpu?.otherPct}%, raw window ${r.raw.cpu?.otherPct}%`,
   ];
-  const profile = r.profile as ReturnType<typeof summariseProfile>;
-  out.push('', `service CPU profile over the GraphQL run: ${profile.busyMs} ms busy, ${profile.idleMs} ms idle; self time by owner:`);
-  out.push(formatTable(['owner', '% of busy', 'ms'], profile.byOwner.map((l) => [l.what, l.selfPct, l.selfMs])));
-  out.push('', 'top functions by self time:');
-  out.push(formatTable(['function', '% of busy', 'ms'], profile.topFunctions.map((l) => [l.what, l.selfPct, l.selfMs])));
+  const profile = r.profile as ReturnType<typeof summariseProfile> | undefined;
+  if (profile) out.push('', `service CPU profile over the GraphQL run: ${profile.busyMs} ms busy, ${profile.idleMs} ms idle; self time by owner:`);
+  if (profile) out.push(formatTable(['owner', '% of busy', 'ms'], profile.byOwner.map((l) => [l.what, l.selfPct, l.selfMs])));
+  if (profile) out.push('', 'top functions by self time:');
+  if (profile) out.push(formatTable(['function', '% of busy', 'ms'], profile.topFunctions.map((l) => [l.what, l.selfPct, l.selfMs])));
   process.stdout.write(`${out.join('\n')}\n`);
 }
 

@@ -41,7 +41,9 @@ export async function createApp(options: AppOptions): Promise<NestExpressApplica
         res.setHeader('x-request-id', id);
         return id;
       },
-      autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' },
+      // One "request completed" line per request at info; at warn and above nothing would be
+      // written, so pino-http does not build the lines at all.
+      autoLogging: options.log.isLevelEnabled('info') ? { ignore: (req) => req.url === '/health' || req.url === '/metrics' } : false,
     }),
   );
   // Helmet's default policy for the API's own HTML (flow exports); the console sets a stricter one.
