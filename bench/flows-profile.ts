@@ -23,7 +23,9 @@ async function main() {
   const url = await ensureDatabase(server, name);
   const dataSource = createDataSource(url, 25);
   await dataSource.initialize();
+  if (process.env.PROFILE_REMIGRATE) await dataSource.undoLastMigration({ transaction: 'each' });
   await dataSource.runMigrations({ transaction: 'each' });
+  await dataSource.query('ANALYZE');
   const [{ n }] = await dataSource.query(`SELECT count(*)::int AS n FROM stay`);
   if (n === 0) {
     await upsertRegions(dataSource, readRegionFile());
@@ -40,8 +42,16 @@ async function main() {
   const from = process.env.PROFILE_FROM ?? `${year}-01-01`;
   const to = process.env.PROFILE_TO ?? `${year}-12-31`;
   for (const [label, regionId] of [['region-year', region.id], ['country-year', null]] as const) {
-    const recorded: { sql: string; params: unknown[] }[] = [];
-    const recorder = { query: (sql: string, params: unknown[] = []) => { recorded.push({ sql, params }); return dataSource.query(sql, params); } };
+    const recorded: { sql: string; params: unknown[]; workMem?: boolean }[] = [];
+    const recorder = {
+      query: (sql: string, params: unknown[] = []) => { recorded.push({ sql, params }); return dataSource.query(sql, params); },
+      transaction: (work: (m: unknown) => Promise<unknown>) => dataSource.transaction((m) => work({
+        query: (sql: string, params: unknown[] = []) => {
+          if (!sql.startsWith('SET LOCAL')) recorded.push({ sql, params, workMem: true });
+          return m.query(sql, params);
+        },
+      })),
+    };
     const service = new FlowsService(recorder as any, config);
     const plain = new FlowsService(dataSource, config);
     for (const granularity of ['DAY', 'WEEK', 'MONTH'] as const) {
@@ -62,11 +72,16 @@ async function main() {
     await service.figures(regionId, from, to, 'MONTH');
     const again = performance.now() - started;
     const rows: [number, string][] = [];
-    for (const { sql, params } of recorded.slice(0, recorded.length / 2)) {
-      const { rows: plan } = await pool.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`, params);
+    const client = await pool.connect();
+    for (const { sql, params, workMem } of recorded.slice(0, recorded.length / 2)) {
+      await client.query('BEGIN');
+      if (workMem) await client.query(`SET LOCAL work_mem = '64MB'`);
+      const { rows: plan } = await client.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`, params);
+      await client.query('COMMIT');
       const ms = plan[0]['QUERY PLAN'][0]['Execution Time'] as number;
       rows.push([ms, sql.replace(/\s+/g, ' ').trim().slice(0, 110)]);
     }
+    client.release();
     const sum = rows.reduce((a, [ms]) => a + ms, 0);
     process.stdout.write(`\n${label} on ${stays} stays: report ${whole.toFixed(0)} ms, again ${again.toFixed(0)} ms; ${rows.length} queries, sum of execution ${sum.toFixed(0)} ms\n`);
     for (const [ms, sql] of rows.sort((a, b) => b[0] - a[0])) process.stdout.write(`${ms.toFixed(1).padStart(9)} ms  ${sql}\n`);

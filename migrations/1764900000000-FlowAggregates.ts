@@ -5,7 +5,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * to their source rows, so the report of a year reads thousands of rows instead of a million.
  *
  * - flow_count: how many per figure, region, LOCAL day (Europe/Amsterdam, the reports' calendar)
- *   and key (a category, destination, reason, ...). Counts only: no ids, no free text.
+ *   and key (a category, destination, reason, ...), and per figure, day and key for the whole
+ *   country (region COUNTRY). Counts only: no ids, no free text.
  * - flow_stay_length and flow_request_time: one narrow row per discharged stay / request with the
  *   exact value the percentiles of the report order by (length of stay in days, hours to claim and
  *   to admission), computed with the report's own expressions, so percentile_cont gives the same
@@ -16,7 +17,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * as "minus the old row, plus the new one", so any change of a counted column is followed.
  * Upserts go in key order, so two transactions lock shared rows in the same order.
  *
- * flow_aggregates_rebuild() recomputes everything from the source tables (also the back-fill here).
+ * flow_aggregates_rebuild() recomputes everything from the source tables (also the back-fill here);
+ * call it in READ COMMITTED (the default), writers wait for it.
  */
 export const FLOW_AGGREGATE_TIME_ZONE = 'Europe/Amsterdam';
 
@@ -48,13 +50,25 @@ const requestCounts = (src: string) => `
     FROM ${src} r WHERE r.status = 'NOT_ADMITTED' AND r.closed_at IS NOT NULL
   UNION ALL SELECT 'escalation', r.home_region_id, ${day('r.escalated_at')}, '' FROM ${src} r WHERE r.escalated_at IS NOT NULL`;
 
-/** Adds the counts of `plus` and takes away those of `minus` (either may be absent). */
+/** The region_id of the whole country's rows. */
+export const COUNTRY = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * Adds the counts of `plus` and takes away those of `minus` (either may be absent), each also in
+ * the whole country's row (region_id COUNTRY; origin there is OWN_REGION or the origin region),
+ * except the two figures that only a region's report reads.
+ */
 function upsertCounts(plus: string | null, minus: string | null): string {
   const parts = [plus && `SELECT figure, region_id, day, key, 1 AS n FROM (${plus}) p`, minus && `SELECT figure, region_id, day, key, -1 AS n FROM (${minus}) m`]
     .filter(Boolean)
     .join(' UNION ALL ');
   return `INSERT INTO flow_count AS f (figure, region_id, day, key, n)
-    SELECT figure, region_id, day, key, sum(n)::int FROM (${parts}) x
+    WITH c AS (${parts})
+    SELECT figure, region_id, day, key, sum(n)::int FROM (
+      SELECT figure, region_id, day, key, n FROM c
+      UNION ALL
+      SELECT figure, '${COUNTRY}'::uuid, day, CASE WHEN figure = 'admit.origin' AND key = region_id::text THEN 'OWN_REGION' ELSE key END, n
+        FROM c WHERE figure NOT IN ('admit.placed', 'transfer.in')) x
      GROUP BY 1, 2, 3, 4 HAVING sum(n) <> 0 ORDER BY 1, 3, 2, 4
     ON CONFLICT (figure, day, region_id, key) DO UPDATE SET n = f.n + EXCLUDED.n`;
 }
@@ -159,7 +173,8 @@ export class FlowAggregates1764900000000 implements MigrationInterface {
 
     await q.query(`CREATE FUNCTION flow_aggregates_rebuild() RETURNS void LANGUAGE plpgsql AS $fn$
       BEGIN
-        LOCK TABLE stay, stay_member, transfer, placement_request, request_event IN SHARE MODE;
+        -- TRUNCATE waits for every writer that has counted something and blocks the others until
+        -- commit; each statement below then reads (READ COMMITTED) all that those committed.
         TRUNCATE flow_count, flow_stay_length, flow_request_time;
         ${upsertCounts(`${stayCounts('stay')} UNION ALL ${transferCounts('transfer')} UNION ALL ${requestCounts('placement_request')}`, null)};
         INSERT INTO flow_stay_length (stay_id, region_id, day, category, days)

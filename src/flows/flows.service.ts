@@ -7,6 +7,8 @@ import { Cell, cell, suppressComplementary } from './suppression.js';
 
 /** The calendar of the aggregates' days (migration FlowAggregates): another REPORT_TIME_ZONE reads the source rows. */
 export const FLOW_AGGREGATE_TIME_ZONE = 'Europe/Amsterdam';
+/** The region_id of the aggregates' rows for the whole country. */
+const COUNTRY = '00000000-0000-0000-0000-000000000000';
 
 type Row = Record<string, any>;
 
@@ -128,11 +130,18 @@ export class FlowsService {
     const aggregated = (options.aggregates ?? this.config.FLOW_AGGREGATES === 'on') && tz === FLOW_AGGREGATE_TIME_ZONE;
     const unit = granularity.toLowerCase();
     const q = (sql: string, extra: unknown[] = []) => this.dataSource.query(sql, [from, to, unit, regionId, tz, ...extra]) as Promise<Row[]>;
+    // A percentile of a country-year sorts ~200,000 values: in memory, not in temporary files.
+    const sorted = (sql: string, extra: unknown[] = []) =>
+      this.dataSource.transaction(async (m) => {
+        await m.query(`SET LOCAL work_mem = '64MB'`);
+        return (await m.query(sql, [from, to, unit, regionId, tz, ...extra])) as Row[];
+      });
     const bucket = (col: string) => `to_char(greatest(date_trunc($3, ${col} AT TIME ZONE $5)::date, $1::date), 'YYYY-MM-DD')`;
     const within = (col: string) => `${col} >= ($1::date::timestamp AT TIME ZONE $5) AND ${col} < (($2::date + 1)::timestamp AT TIME ZONE $5)`;
     const region = (col: string) => `($4::uuid IS NULL OR ${col} = $4::uuid)`;
     // The same buckets and period for the aggregates' local days (every query takes the same parameters).
     const day = (col: string) => `to_char(greatest(date_trunc($3, ${col}::timestamp)::date, $1::date), 'YYYY-MM-DD')`;
+    const counted = (col: string) => `${col} = coalesce($4::uuid, '${COUNTRY}'::uuid)`;
     const days = (col: string) => `${col} BETWEEN $1::date AND $2::date AND $5::text IS NOT NULL`;
     const each = (rows: Row[], apply: (p: PeriodFigures, r: Row) => void) => {
       for (const r of rows) {
@@ -197,7 +206,7 @@ export class FlowsService {
         aggregated
           ? q(`SELECT ${day('c.day')} AS bucket, split_part(c.key, ' ', 1) AS sex, split_part(c.key, ' ', 2) AS band,
                       split_part(c.key, ' ', 3)::boolean AS is_child, sum(c.n)::int AS n
-                 FROM flow_count c WHERE c.figure = 'member' AND ${days('c.day')} AND ${region('c.region_id')}
+                 FROM flow_count c WHERE c.figure = 'member' AND ${days('c.day')} AND ${counted('c.region_id')}
                 GROUP BY 1, 2, 3, 4 HAVING sum(c.n) > 0`)
           : q(`SELECT ${bucket('s.admitted_at')} AS bucket, m.sex::text AS sex, m.age_band::text AS band, m.is_child, count(*)::int AS n
              FROM stay s JOIN stay_member m ON m.stay_id = s.id
@@ -206,7 +215,7 @@ export class FlowsService {
         aggregated
           ? q(`SELECT ${day('x.day')} AS bucket, o.code AS origin, a.code AS placed, sum(x.n)::int AS n
                  FROM (SELECT c.day, c.key::uuid AS origin_id, c.region_id AS placed_id, c.n FROM flow_count c
-                        WHERE c.figure = 'admit.origin' AND ${days('c.day')} AND ${region('c.region_id')}
+                        WHERE c.figure = 'admit.origin' AND ${days('c.day')} AND ${region('c.region_id')} AND c.region_id <> '${COUNTRY}'::uuid
                        UNION ALL
                        SELECT c.day, c.region_id, c.key::uuid, c.n FROM flow_count c
                         WHERE c.figure = 'admit.placed' AND ${days('c.day')} AND $4::uuid IS NOT NULL AND c.region_id = $4::uuid AND c.key <> $4::text) x
@@ -218,7 +227,7 @@ export class FlowsService {
             GROUP BY 1, 2, 3`),
         aggregated
           ? q(`SELECT ${day('c.day')} AS bucket, split_part(c.key, ' ', 1) AS move, split_part(c.key, ' ', 2)::boolean AS other_region, sum(c.n)::int AS n
-                 FROM flow_count c WHERE c.figure = 'transfer' AND ${days('c.day')} AND ${region('c.region_id')}
+                 FROM flow_count c WHERE c.figure = 'transfer' AND ${days('c.day')} AND ${counted('c.region_id')}
                 GROUP BY 1, 2, 3 HAVING sum(c.n) > 0`)
           : q(`SELECT ${bucket('t.transferred_at')} AS bucket, t.from_category::text || '>' || t.to_category::text AS move,
                   (t.to_region_id <> t.from_region_id) AS other_region, count(*)::int AS n
@@ -238,13 +247,13 @@ export class FlowsService {
           : Promise.resolve([]),
         aggregated
           ? q(`SELECT ${day('c.day')} AS bucket, c.key AS destination, sum(c.n)::int AS n
-                 FROM flow_count c WHERE c.figure = 'discharge' AND ${days('c.day')} AND ${region('c.region_id')}
+                 FROM flow_count c WHERE c.figure = 'discharge' AND ${days('c.day')} AND ${counted('c.region_id')}
                 GROUP BY 1, 2 HAVING sum(c.n) > 0`)
           : q(`SELECT ${bucket('s.discharged_at')} AS bucket, s.destination::text AS destination, count(*)::int AS n
              FROM stay s WHERE s.discharged_at IS NOT NULL AND ${within('s.discharged_at')} AND ${region('s.region_id')}
             GROUP BY 1, 2`),
         aggregated
-          ? q(`SELECT ${day('l.day')} AS bucket, l.category::text AS category, count(*)::int AS n,
+          ? sorted(`SELECT ${day('l.day')} AS bucket, l.category::text AS category, count(*)::int AS n,
                       percentile_cont(0.5) WITHIN GROUP (ORDER BY l.days) AS p50, percentile_cont(0.9) WITHIN GROUP (ORDER BY l.days) AS p90,
                       count(*) FILTER (WHERE l.days > CASE l.category WHEN 'EMERGENCY' THEN $6::numeric WHEN 'CRISIS' THEN $7::numeric ELSE $8::numeric END)::int AS over_norm,
                       count(*) FILTER (WHERE l.days > $8::numeric)::int AS over_max
@@ -291,20 +300,20 @@ export class FlowsService {
             GROUP BY 1, 2`, [buckets.map((b) => b.start), buckets.map((b) => b.end)]),
         aggregated
           ? q(`SELECT ${day('c.day')} AS bucket, nullif(c.key, '') AS reason, sum(c.n)::int AS n
-                 FROM flow_count c WHERE c.figure = 'not_admitted' AND ${days('c.day')} AND ${region('c.region_id')}
+                 FROM flow_count c WHERE c.figure = 'not_admitted' AND ${days('c.day')} AND ${counted('c.region_id')}
                 GROUP BY 1, 2 HAVING sum(c.n) > 0`)
           : q(`SELECT ${bucket('r.closed_at')} AS bucket, r.close_reason::text AS reason, count(*)::int AS n
              FROM placement_request r WHERE r.status = 'NOT_ADMITTED' AND ${within('r.closed_at')} AND ${region('r.home_region_id')}
             GROUP BY 1, 2`),
         aggregated
           ? q(`SELECT ${day('c.day')} AS bucket, sum(c.n)::int AS n
-                 FROM flow_count c WHERE c.figure = 'escalation' AND ${days('c.day')} AND ${region('c.region_id')}
+                 FROM flow_count c WHERE c.figure = 'escalation' AND ${days('c.day')} AND ${counted('c.region_id')}
                 GROUP BY 1 HAVING sum(c.n) > 0`)
           : q(`SELECT ${bucket('r.escalated_at')} AS bucket, count(*)::int AS n
              FROM placement_request r WHERE r.escalated_at IS NOT NULL AND ${within('r.escalated_at')} AND ${region('r.home_region_id')}
             GROUP BY 1`),
         aggregated
-          ? q(`SELECT ${day('t.day')} AS bucket, count(*)::int AS n,
+          ? sorted(`SELECT ${day('t.day')} AS bucket, count(*)::int AS n,
                       percentile_cont(0.5) WITHIN GROUP (ORDER BY t.hours_to_claim) AS p50, percentile_cont(0.9) WITHIN GROUP (ORDER BY t.hours_to_claim) AS p90
                  FROM flow_request_time t WHERE ${days('t.day')} AND ${region('t.region_id')} AND t.hours_to_claim IS NOT NULL
                 GROUP BY GROUPING SETS ((1), ())`)
@@ -316,7 +325,7 @@ export class FlowsService {
             WHERE ${within('r.created_at')} AND ${region('r.home_region_id')} AND c.hours IS NOT NULL
             GROUP BY GROUPING SETS ((1), ())`),
         aggregated
-          ? q(`SELECT ${day('t.day')} AS bucket, count(*)::int AS n,
+          ? sorted(`SELECT ${day('t.day')} AS bucket, count(*)::int AS n,
                       percentile_cont(0.5) WITHIN GROUP (ORDER BY t.hours_to_admission) AS p50, percentile_cont(0.9) WITHIN GROUP (ORDER BY t.hours_to_admission) AS p90
                  FROM flow_request_time t WHERE ${days('t.day')} AND ${region('t.region_id')} AND t.admitted
                 GROUP BY GROUPING SETS ((1), ())`)
@@ -337,10 +346,11 @@ export class FlowsService {
             GROUP BY GROUPING SETS ((1, 2), (2))`),
         aggregated
           ? q(`SELECT ${day('c.day')} AS bucket, c.figure AS dim,
-                      CASE WHEN c.figure <> 'admit.origin' THEN c.key WHEN c.key = c.region_id::text THEN 'OWN_REGION' ELSE o.code END AS key,
+                      CASE WHEN c.figure <> 'admit.origin' OR c.key = 'OWN_REGION' THEN c.key WHEN c.key = c.region_id::text THEN 'OWN_REGION' ELSE o.code END AS key,
                       sum(c.n)::int AS n
-                 FROM flow_count c LEFT JOIN region o ON c.figure = 'admit.origin' AND o.id = (CASE WHEN c.figure = 'admit.origin' THEN c.key END)::uuid
-                WHERE c.figure IN ('admit.category', 'admit.origin', 'admit.referrer') AND ${days('c.day')} AND ${region('c.region_id')}
+                 FROM flow_count c
+                 LEFT JOIN region o ON o.id = (CASE WHEN c.figure = 'admit.origin' AND c.key <> 'OWN_REGION' THEN c.key END)::uuid
+                WHERE c.figure IN ('admit.category', 'admit.origin', 'admit.referrer') AND ${days('c.day')} AND ${counted('c.region_id')}
                 GROUP BY 1, 2, 3 HAVING sum(c.n) > 0`)
           : skip,
       ]);
