@@ -158,6 +158,9 @@ export class FlowAggregates1764900000000 implements MigrationInterface {
     await q.query(`CREATE INDEX flow_request_time_day_idx ON flow_request_time (day) INCLUDE (admitted, hours_to_claim, hours_to_admission)`);
     await q.query(`CREATE INDEX flow_request_time_region_idx ON flow_request_time (region_id, day) INCLUDE (admitted, hours_to_claim, hours_to_admission)`);
 
+    // Blocked outflow of a period starts from the marks still open or cleared since its start.
+    await q.query(`CREATE INDEX outflow_readiness_cleared_idx ON outflow_readiness (cleared_at) WHERE cleared_at IS NOT NULL`);
+
     for (const source of SOURCES) {
       for (const { op, referencing, plus, minus } of OPS) {
         const fn = `flow_${source.table}_${op.toLowerCase()}`;
@@ -199,6 +202,7 @@ export class FlowAggregates1764900000000 implements MigrationInterface {
         await q.query(`DROP FUNCTION ${fn}()`);
       }
     }
+    await q.query(`DROP INDEX outflow_readiness_cleared_idx`);
     await q.query(`DROP TABLE flow_request_time`);
     await q.query(`DROP TABLE flow_stay_length`);
     await q.query(`DROP TABLE flow_count`);
