@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { TokenClaims, TokenService } from '../src/auth/token.service.js';
-import { loadConfig } from '../src/config/app-config.js';
+import { AppConfig, loadConfig } from '../src/config/app-config.js';
 import { createDataSource } from '../src/database/data-source.js';
 import { EmbeddedServer, startEmbeddedPostgres } from '../src/database/embedded-postgres.js';
 import { ensureDatabase } from '../src/database/setup.js';
@@ -52,8 +52,9 @@ const config = loadConfig({
   CLAIM_SWEEP_INTERVAL_MS: '60000',
 });
 
-export async function serve(databaseUrl: string): Promise<RunningService> {
-  return startService({ config, databaseUrl, log: createRootLogger('error'), port: 0, host: HOST });
+/** `overrides` replace settings of the benchmarks' configuration (e.g. FLOW_AGGREGATES). */
+export async function serve(databaseUrl: string, overrides: Partial<AppConfig> = {}): Promise<RunningService> {
+  return startService({ config: Object.assign(Object.create(Object.getPrototypeOf(config)), config, overrides), databaseUrl, log: createRootLogger('error'), port: 0, host: HOST });
 }
 
 export function token(claims: TokenClaims): Promise<string> {

@@ -15,6 +15,7 @@ import { RateLimitSchema1764800000000 } from './1764800000000-RateLimitSchema.js
 import { TransferStayIndex1764800200000 } from './1764800200000-TransferStayIndex.js';
 import { WaitingListFlows1764800300000 } from './1764800300000-WaitingListFlows.js';
 import { SecretsSearchPath1764800400000 } from './1764800400000-SecretsSearchPath.js';
+import { FlowAggregates1764900000000 } from './1764900000000-FlowAggregates.js';
 
 export const migrations = [
   NetworkSchema1763920000000,
@@ -32,4 +33,5 @@ export const migrations = [
   TransferStayIndex1764800200000,
   WaitingListFlows1764800300000,
   SecretsSearchPath1764800400000,
+  FlowAggregates1764900000000,
 ];

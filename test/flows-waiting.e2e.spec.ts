@@ -3,7 +3,7 @@ import { Role } from '../src/common/enums.js';
 import { tidyRows } from '../src/flows/flow-presenter.js';
 import { ADMIT, CLAIM, createShelter, DISCHARGE } from './support/fixtures.js';
 import { createTestDatabase, TestDatabase } from './support/database.js';
-import { flowReport, localDay, recoverable, relationsOf } from './support/flow-report.js';
+import { bothWays, flowReport, localDay, recoverable, relationsOf } from './support/flow-report.js';
 import { GqlResponse, startTestService, TestService } from './support/service.js';
 
 const CREATE = `mutation($input: CreatePlacementRequestInput!) { createPlacementRequest(input: $input) { id status } }`;
@@ -116,6 +116,12 @@ describe('flow reports: the waiting list', () => {
     // Everything happened today except going on the list.
     expect(report.buckets[11].waitingList.offersMade).toEqual(v(7));
     expect(report.buckets[10].waitingList.offersMade).toEqual(v(0));
+  });
+
+  it('reads the same report from the aggregates as from the source rows, the waiting list included', async () => {
+    const answers = await bothWays(t, [utrecht, null], localDay(-11), localDay(0));
+    for (const a of answers) expect({ label: a.label, report: a.aggregated }).toEqual({ label: a.label, report: a.direct });
+    expect((answers[5].aggregated as any).total.waitingList.offersMade.value).toBeGreaterThan(0);
   });
 
   it('withholds so that no waiting-list figure can be worked out from the others', async () => {

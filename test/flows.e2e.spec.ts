@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { Role } from '../src/common/enums.js';
 import { tidyRows } from '../src/flows/flow-presenter.js';
 import { createShelter, ShelterFixture } from './support/fixtures.js';
-import { FLOW_REPORT, moveStay } from './support/flow-report.js';
+import { bothWays, FLOW_REPORT, moveStay } from './support/flow-report.js';
 import { startTestService, TestService } from './support/service.js';
 
 // Every figure, the waiting list included: the CSV test compares the export with all of it.
@@ -202,6 +202,14 @@ describe('flow reports', () => {
     expect(matrix).toEqual({ 'amersfoort>utrecht': 5, 'leeuwarden>amersfoort': null, 'utrecht>amersfoort': null });
     const ages = keyed(r.total.inflow.bySexAndAgeBand);
     expect(ages).toEqual({ 'FEMALE 23-30': 'withheld', 'FEMALE 51-64': 'withheld' });
+  });
+
+  it('reads the same report from the aggregates as from the source rows: every field, granularity, region and the country', async () => {
+    const answers = await bothWays(t, [regions.utrecht, regions.amersfoort, null], '2026-01-01', '2026-03-31');
+    expect(answers).toHaveLength(9);
+    for (const a of answers) expect({ label: a.label, report: a.aggregated }).toEqual({ label: a.label, report: a.direct });
+    // Not two empty reports: the history above is in them.
+    expect((answers[2].aggregated as any).total.inflow.admissions.value).toBeGreaterThan(15);
   });
 
   it('gives coordinators the whole country', async () => {

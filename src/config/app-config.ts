@@ -151,6 +151,14 @@ export class AppConfig {
   @IsString()
   REPORT_TIME_ZONE = 'Europe/Amsterdam';
 
+  /**
+   * `on`: the flow report reads the per-day aggregates the database keeps up to date (their days
+   * are Europe/Amsterdam's: with another REPORT_TIME_ZONE it reads the source rows). `off`: always
+   * the source rows (the same answers, slower; tests compare the two).
+   */
+  @IsIn(['on', 'off'])
+  FLOW_AGGREGATES: 'on' | 'off' = 'on';
+
   /** How long a place offered to the first on the waiting list is held for it. */
   @Transform(toInt) @IsInt() @Min(1) @Max(24 * 60)
   OFFER_HOLD_MINUTES = 30;

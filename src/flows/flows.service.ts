@@ -5,6 +5,11 @@ import { AppConfig } from '../config/app-config.js';
 import { FlowReportFigures, Granularity, PeriodFigures, Percentiles } from './flow-report.js';
 import { Cell, cell, suppressComplementary } from './suppression.js';
 
+/** The calendar of the aggregates' days (migration FlowAggregates): another REPORT_TIME_ZONE reads the source rows. */
+export const FLOW_AGGREGATE_TIME_ZONE = 'Europe/Amsterdam';
+/** The region_id of the aggregates' rows for the whole country. */
+const COUNTRY = '00000000-0000-0000-0000-000000000000';
+
 type Row = Record<string, any>;
 
 const DAY_MS = 86_400_000;
@@ -66,6 +71,18 @@ function addTo(map: Map<string, Cell>, key: string, n: number): void {
   else map.set(key, { value: n, suppressed: false });
 }
 
+/**
+ * Puts every breakdown in key order. Complementary suppression takes the first of equally small
+ * cells, so the order must not depend on the order rows came back in (query plans, aggregates).
+ */
+function sortBreakdowns(value: unknown): void {
+  if (value instanceof Map) {
+    const entries = [...value.entries()].sort(([a], [b]) => String(a).localeCompare(String(b)));
+    value.clear();
+    for (const [key, v] of entries) value.set(key, v);
+  } else if (value && typeof value === 'object' && !('suppressed' in value)) Object.values(value).forEach(sortBreakdowns);
+}
+
 /** Re-derives every suppressed flag from the final values (1-4 withheld), before complementary suppression. */
 function flagSmall(period: PeriodFigures): Cell[] {
   const cells: Cell[] = [];
@@ -95,7 +112,14 @@ export class FlowsService {
     @Inject(AppConfig) private readonly config: AppConfig,
   ) {}
 
-  async figures(regionId: string | null, from: string, to: string, granularity: Granularity): Promise<FlowReportFigures> {
+  /**
+   * `aggregates` (default: FLOW_AGGREGATES) reads the per-day aggregates the database keeps
+   * (migration FlowAggregates) instead of the source rows, for every figure they cover; the
+   * answers are the same (test/flow-aggregates.e2e.spec.ts compares both).
+   */
+  async figures(
+    regionId: string | null, from: string, to: string, granularity: Granularity, options: { aggregates?: boolean } = {},
+  ): Promise<FlowReportFigures> {
     // A well-formed id of no region is a mistake, not a region where nothing happened.
     const [reported] = regionId ? await this.dataSource.query(`SELECT code FROM region WHERE id = $1`, [regionId]) : [];
     if (regionId && !reported) throw DomainError.notFound('Region', regionId);
@@ -103,11 +127,23 @@ export class FlowsService {
     const total = emptyPeriod(from, to);
     const byKey = new Map(buckets.map((b) => [b.start, b]));
     const tz = this.config.REPORT_TIME_ZONE;
+    const aggregated = (options.aggregates ?? this.config.FLOW_AGGREGATES === 'on') && tz === FLOW_AGGREGATE_TIME_ZONE;
     const unit = granularity.toLowerCase();
     const q = (sql: string, extra: unknown[] = []) => this.dataSource.query(sql, [from, to, unit, regionId, tz, ...extra]) as Promise<Row[]>;
+    // A percentile of a country-year sorts ~200,000 values: in memory, not in temporary files (a
+    // region's fit in the default work_mem, and save the transaction's round trips).
+    const sorted = (sql: string, extra: unknown[] = []) =>
+      regionId ? q(sql, extra) : this.dataSource.transaction(async (m) => {
+        await m.query(`SET LOCAL work_mem = '64MB'`);
+        return (await m.query(sql, [from, to, unit, regionId, tz, ...extra])) as Row[];
+      });
     const bucket = (col: string) => `to_char(greatest(date_trunc($3, ${col} AT TIME ZONE $5)::date, $1::date), 'YYYY-MM-DD')`;
     const within = (col: string) => `${col} >= ($1::date::timestamp AT TIME ZONE $5) AND ${col} < (($2::date + 1)::timestamp AT TIME ZONE $5)`;
     const region = (col: string) => `($4::uuid IS NULL OR ${col} = $4::uuid)`;
+    // The same buckets and period for the aggregates' local days (every query takes the same parameters).
+    const day = (col: string) => `to_char(greatest(date_trunc($3, ${col}::timestamp)::date, $1::date), 'YYYY-MM-DD')`;
+    const counted = (col: string) => `${col} = coalesce($4::uuid, '${COUNTRY}'::uuid)`;
+    const days = (col: string) => `${col} BETWEEN $1::date AND $2::date AND $5::text IS NOT NULL`;
     const each = (rows: Row[], apply: (p: PeriodFigures, r: Row) => void) => {
       for (const r of rows) {
         const period = byKey.get(r.bucket);
@@ -159,23 +195,47 @@ export class FlowsService {
           GROUP BY 1, 2, 3`),
     ]);
 
-    const [inflow, persons, matrix, transfers, moveTimes, inbound, outflow, stayLengths, marked, blocked, notAdmitted, escalations, toClaim, toAdmission, noFreePlace, occupancy] =
+    const skip = Promise.resolve([] as Row[]);
+    // With the aggregates, blocked outflow starts from the marks open at some time in the period (on
+    // two indexes) instead of all of a region's marks and every transfer into it: the same rows.
+    const openReadiness = `(SELECT * FROM outflow_readiness WHERE cleared_at IS NULL
+                            UNION ALL
+                            SELECT * FROM outflow_readiness WHERE cleared_at >= ($1::date::timestamp AT TIME ZONE $5))`;
+    const [inflow, persons, matrix, transfers, moveTimes, inbound, outflow, stayLengths, marked, blocked, notAdmitted, escalations, toClaim, toAdmission, noFreePlace, occupancy, inflowBy] =
       await Promise.all([
-        q(`SELECT ${bucket('s.admitted_at')} AS bucket, s.admitted_category::text AS category,
+        aggregated ? skip : q(`SELECT ${bucket('s.admitted_at')} AS bucket, s.admitted_category::text AS category,
                   CASE WHEN s.origin_region_id = s.admitted_region_id THEN 'OWN_REGION' ELSE o.code END AS origin,
                   coalesce(s.referrer_type, 'UNKNOWN') AS referrer, count(*)::int AS n
              FROM stay s JOIN region o ON o.id = s.origin_region_id
             WHERE ${within('s.admitted_at')} AND ${region('s.admitted_region_id')}
             GROUP BY 1, 2, 3, 4`),
-        q(`SELECT ${bucket('s.admitted_at')} AS bucket, m.sex::text AS sex, m.age_band::text AS band, m.is_child, count(*)::int AS n
+        aggregated
+          ? q(`SELECT ${day('c.day')} AS bucket, split_part(c.key, ' ', 1) AS sex, split_part(c.key, ' ', 2) AS band,
+                      split_part(c.key, ' ', 3)::boolean AS is_child, sum(c.n)::int AS n
+                 FROM flow_count c WHERE c.figure = 'member' AND ${days('c.day')} AND ${counted('c.region_id')}
+                GROUP BY 1, 2, 3, 4 HAVING sum(c.n) > 0`)
+          : q(`SELECT ${bucket('s.admitted_at')} AS bucket, m.sex::text AS sex, m.age_band::text AS band, m.is_child, count(*)::int AS n
              FROM stay s JOIN stay_member m ON m.stay_id = s.id
             WHERE ${within('s.admitted_at')} AND ${region('s.admitted_region_id')}
             GROUP BY 1, 2, 3, 4`),
-        q(`SELECT ${bucket('s.admitted_at')} AS bucket, o.code AS origin, a.code AS placed, count(*)::int AS n
+        aggregated
+          ? q(`SELECT ${day('x.day')} AS bucket, o.code AS origin, a.code AS placed, sum(x.n)::int AS n
+                 FROM (SELECT c.day, c.key::uuid AS origin_id, c.region_id AS placed_id, c.n FROM flow_count c
+                        WHERE c.figure = 'admit.origin' AND ${days('c.day')} AND ${region('c.region_id')} AND c.region_id <> '${COUNTRY}'::uuid
+                       UNION ALL
+                       SELECT c.day, c.region_id, c.key::uuid, c.n FROM flow_count c
+                        WHERE c.figure = 'admit.placed' AND ${days('c.day')} AND $4::uuid IS NOT NULL AND c.region_id = $4::uuid AND c.key <> $4::text) x
+                 JOIN region o ON o.id = x.origin_id JOIN region a ON a.id = x.placed_id
+                GROUP BY 1, 2, 3 HAVING sum(x.n) > 0`)
+          : q(`SELECT ${bucket('s.admitted_at')} AS bucket, o.code AS origin, a.code AS placed, count(*)::int AS n
              FROM stay s JOIN region o ON o.id = s.origin_region_id JOIN region a ON a.id = s.admitted_region_id
             WHERE ${within('s.admitted_at')} AND ($4::uuid IS NULL OR s.admitted_region_id = $4::uuid OR s.origin_region_id = $4::uuid)
             GROUP BY 1, 2, 3`),
-        q(`SELECT ${bucket('t.transferred_at')} AS bucket, t.from_category::text || '>' || t.to_category::text AS move,
+        aggregated
+          ? q(`SELECT ${day('c.day')} AS bucket, split_part(c.key, ' ', 1) AS move, split_part(c.key, ' ', 2)::boolean AS other_region, sum(c.n)::int AS n
+                 FROM flow_count c WHERE c.figure = 'transfer' AND ${days('c.day')} AND ${counted('c.region_id')}
+                GROUP BY 1, 2, 3 HAVING sum(c.n) > 0`)
+          : q(`SELECT ${bucket('t.transferred_at')} AS bucket, t.from_category::text || '>' || t.to_category::text AS move,
                   (t.to_region_id <> t.from_region_id) AS other_region, count(*)::int AS n
              FROM transfer t WHERE ${within('t.transferred_at')} AND ${region('t.from_region_id')}
             GROUP BY 1, 2, 3`),
@@ -184,14 +244,28 @@ export class FlowsService {
                   percentile_cont(0.9) WITHIN GROUP (ORDER BY t.days_before_move) AS p90
              FROM transfer t WHERE ${within('t.transferred_at')} AND ${region('t.from_region_id')}
             GROUP BY GROUPING SETS ((1), ())`),
-        regionId
+        regionId && aggregated
+          ? q(`SELECT ${day('c.day')} AS bucket, sum(c.n)::int AS n FROM flow_count c
+                WHERE c.figure = 'transfer.in' AND ${days('c.day')} AND c.region_id = $4::uuid GROUP BY 1 HAVING sum(c.n) > 0`)
+          : regionId
           ? q(`SELECT ${bucket('t.transferred_at')} AS bucket, count(*)::int AS n FROM transfer t
                 WHERE ${within('t.transferred_at')} AND t.to_region_id = $4::uuid AND t.from_region_id <> $4::uuid GROUP BY 1`)
           : Promise.resolve([]),
-        q(`SELECT ${bucket('s.discharged_at')} AS bucket, s.destination::text AS destination, count(*)::int AS n
+        aggregated
+          ? q(`SELECT ${day('c.day')} AS bucket, c.key AS destination, sum(c.n)::int AS n
+                 FROM flow_count c WHERE c.figure = 'discharge' AND ${days('c.day')} AND ${counted('c.region_id')}
+                GROUP BY 1, 2 HAVING sum(c.n) > 0`)
+          : q(`SELECT ${bucket('s.discharged_at')} AS bucket, s.destination::text AS destination, count(*)::int AS n
              FROM stay s WHERE s.discharged_at IS NOT NULL AND ${within('s.discharged_at')} AND ${region('s.region_id')}
             GROUP BY 1, 2`),
-        q(`SELECT ${bucket('s.discharged_at')} AS bucket, s.category::text AS category, count(*)::int AS n,
+        aggregated
+          ? sorted(`SELECT ${day('l.day')} AS bucket, l.category::text AS category, count(*)::int AS n,
+                      percentile_cont(0.5) WITHIN GROUP (ORDER BY l.days) AS p50, percentile_cont(0.9) WITHIN GROUP (ORDER BY l.days) AS p90,
+                      count(*) FILTER (WHERE l.days > CASE l.category WHEN 'EMERGENCY' THEN $6::numeric WHEN 'CRISIS' THEN $7::numeric ELSE $8::numeric END)::int AS over_norm,
+                      count(*) FILTER (WHERE l.days > $8::numeric)::int AS over_max
+                 FROM flow_stay_length l WHERE ${days('l.day')} AND ${region('l.region_id')}
+                GROUP BY GROUPING SETS ((1, 2), (2))`, [this.config.NORM_EMERGENCY_DAYS, this.config.NORM_CRISIS_DAYS, this.config.NORM_MAX_STAY_DAYS])
+          : q(`SELECT ${bucket('s.discharged_at')} AS bucket, s.category::text AS category, count(*)::int AS n,
                   percentile_cont(0.5) WITHIN GROUP (ORDER BY l.days) AS p50, percentile_cont(0.9) WITHIN GROUP (ORDER BY l.days) AS p90,
                   count(*) FILTER (WHERE l.days > CASE s.category WHEN 'EMERGENCY' THEN $6::numeric WHEN 'CRISIS' THEN $7::numeric ELSE $8::numeric END)::int AS over_norm,
                   count(*) FILTER (WHERE l.days > $8::numeric)::int AS over_max
@@ -213,7 +287,7 @@ export class FlowsService {
                       WHERE f.stay_id = r.stay_id AND f.marked_at <= r.marked_at
                         AND NOT EXISTS (SELECT 1 FROM outflow_readiness e WHERE e.stay_id = f.stay_id
                                           AND e.cleared_because = 'blockers changed' AND e.cleared_at = f.marked_at)) AS since
-               FROM outflow_readiness r
+               FROM ${aggregated ? openReadiness : 'outflow_readiness'} r
               WHERE r.marked_at < (($2::date + 1)::timestamp AT TIME ZONE $5)
                 AND (r.cleared_at IS NULL OR r.cleared_at >= ($1::date::timestamp AT TIME ZONE $5))
                 AND ($4::uuid IS NULL OR r.region_id = $4::uuid
@@ -230,20 +304,38 @@ export class FlowsService {
                                  ORDER BY t.transferred_at DESC LIMIT 1), r.region_id) = $4::uuid)
               AND $3::text IS NOT NULL -- every query takes the same parameters
             GROUP BY 1, 2`, [buckets.map((b) => b.start), buckets.map((b) => b.end)]),
-        q(`SELECT ${bucket('r.closed_at')} AS bucket, r.close_reason::text AS reason, count(*)::int AS n
+        aggregated
+          ? q(`SELECT ${day('c.day')} AS bucket, nullif(c.key, '') AS reason, sum(c.n)::int AS n
+                 FROM flow_count c WHERE c.figure = 'not_admitted' AND ${days('c.day')} AND ${counted('c.region_id')}
+                GROUP BY 1, 2 HAVING sum(c.n) > 0`)
+          : q(`SELECT ${bucket('r.closed_at')} AS bucket, r.close_reason::text AS reason, count(*)::int AS n
              FROM placement_request r WHERE r.status = 'NOT_ADMITTED' AND ${within('r.closed_at')} AND ${region('r.home_region_id')}
             GROUP BY 1, 2`),
-        q(`SELECT ${bucket('r.escalated_at')} AS bucket, count(*)::int AS n
+        aggregated
+          ? q(`SELECT ${day('c.day')} AS bucket, sum(c.n)::int AS n
+                 FROM flow_count c WHERE c.figure = 'escalation' AND ${days('c.day')} AND ${counted('c.region_id')}
+                GROUP BY 1 HAVING sum(c.n) > 0`)
+          : q(`SELECT ${bucket('r.escalated_at')} AS bucket, count(*)::int AS n
              FROM placement_request r WHERE r.escalated_at IS NOT NULL AND ${within('r.escalated_at')} AND ${region('r.home_region_id')}
             GROUP BY 1`),
-        q(`SELECT ${bucket('r.created_at')} AS bucket, count(*)::int AS n,
+        aggregated
+          ? sorted(`SELECT ${day('t.day')} AS bucket, count(*)::int AS n,
+                      percentile_cont(0.5) WITHIN GROUP (ORDER BY t.hours_to_claim) AS p50, percentile_cont(0.9) WITHIN GROUP (ORDER BY t.hours_to_claim) AS p90
+                 FROM flow_request_time t WHERE ${days('t.day')} AND ${region('t.region_id')} AND t.hours_to_claim IS NOT NULL
+                GROUP BY GROUPING SETS ((1), ())`)
+          : q(`SELECT ${bucket('r.created_at')} AS bucket, count(*)::int AS n,
                   percentile_cont(0.5) WITHIN GROUP (ORDER BY c.hours) AS p50, percentile_cont(0.9) WITHIN GROUP (ORDER BY c.hours) AS p90
              FROM placement_request r
              CROSS JOIN LATERAL (SELECT extract(epoch FROM min(e.at) - r.created_at) / 3600 AS hours
                                    FROM request_event e WHERE e.request_id = r.id AND e.kind = 'CLAIMED') c
             WHERE ${within('r.created_at')} AND ${region('r.home_region_id')} AND c.hours IS NOT NULL
             GROUP BY GROUPING SETS ((1), ())`),
-        q(`SELECT ${bucket('r.created_at')} AS bucket, count(*)::int AS n,
+        aggregated
+          ? sorted(`SELECT ${day('t.day')} AS bucket, count(*)::int AS n,
+                      percentile_cont(0.5) WITHIN GROUP (ORDER BY t.hours_to_admission) AS p50, percentile_cont(0.9) WITHIN GROUP (ORDER BY t.hours_to_admission) AS p90
+                 FROM flow_request_time t WHERE ${days('t.day')} AND ${region('t.region_id')} AND t.admitted
+                GROUP BY GROUPING SETS ((1), ())`)
+          : q(`SELECT ${bucket('r.created_at')} AS bucket, count(*)::int AS n,
                   percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r.closed_at - r.created_at) / 3600) AS p50,
                   percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM r.closed_at - r.created_at) / 3600) AS p90
              FROM placement_request r
@@ -258,6 +350,15 @@ export class FlowsService {
                   sum(a.places - a.out_of_service)::float AS in_service, count(DISTINCT a.taken_at)::int AS samples
              FROM availability_snapshot a WHERE ${within('a.taken_at')} AND ${region('a.region_id')}
             GROUP BY GROUPING SETS ((1, 2), (2))`),
+        aggregated
+          ? q(`SELECT ${day('c.day')} AS bucket, c.figure AS dim,
+                      CASE WHEN c.figure <> 'admit.origin' OR c.key = 'OWN_REGION' THEN c.key WHEN c.key = c.region_id::text THEN 'OWN_REGION' ELSE o.code END AS key,
+                      sum(c.n)::int AS n
+                 FROM flow_count c
+                 LEFT JOIN region o ON o.id = (CASE WHEN c.figure = 'admit.origin' AND c.key <> 'OWN_REGION' THEN c.key END)::uuid
+                WHERE c.figure IN ('admit.category', 'admit.origin', 'admit.referrer') AND ${days('c.day')} AND ${counted('c.region_id')}
+                GROUP BY 1, 2, 3 HAVING sum(c.n) > 0`)
+          : skip,
       ]);
 
     each(inflow, (p, r) => {
@@ -265,6 +366,12 @@ export class FlowsService {
       addTo(p.inflow.byCategory, r.category, r.n);
       addTo(p.inflow.byOrigin, r.origin, r.n);
       addTo(p.inflow.byReferrerType, r.referrer, r.n);
+    });
+    each(inflowBy, (p, r) => {
+      if (r.dim === 'admit.category') {
+        add(p.inflow.admissions, r.n);
+        addTo(p.inflow.byCategory, r.key, r.n);
+      } else addTo(r.dim === 'admit.origin' ? p.inflow.byOrigin : p.inflow.byReferrerType, r.key, r.n);
     });
     each(persons, (p, r) => {
       add(p.inflow.persons, r.n);
@@ -349,6 +456,7 @@ export class FlowsService {
    */
   private suppress(report: FlowReportFigures, regionCode: string | null): void {
     const periods = [...report.buckets, report.total];
+    periods.forEach(sortBreakdowns);
     periods.forEach(flagSmall);
     const groups: { total: Cell | null; cells: Cell[] }[] = [];
     const twin = (a: Cell, b: Cell) => groups.push({ total: a, cells: [b] });

@@ -186,3 +186,31 @@ export async function moveStay(
   );
   await pool.query(`UPDATE stay SET shelter_id = $2, region_id = $3, category = $4 WHERE id = $1`, [stayId, to.shelterId, to.regionId, toCategory]);
 }
+
+/** A report with its breakdowns as [key, value] lists in key order, so two can be compared with toEqual. */
+export function comparable(report: unknown): unknown {
+  return JSON.parse(JSON.stringify(report, (_key, value) =>
+    value instanceof Map ? [...value.entries()].sort(([a], [b]) => String(a).localeCompare(String(b))) : value));
+}
+
+/**
+ * The whole report (every field, suppressed flags included) read from the aggregates and from the
+ * source rows, for each granularity, for each region given and the whole country (null).
+ */
+export async function bothWays(
+  t: TestService, regionIds: (string | null)[], from: string, to: string,
+): Promise<{ label: string; aggregated: unknown; direct: unknown }[]> {
+  const { FlowsService } = await import('../../src/flows/flows.service.js');
+  const flows = t.service.app.get(FlowsService);
+  const answers = [];
+  for (const regionId of regionIds) {
+    for (const granularity of ['DAY', 'WEEK', 'MONTH'] as const) {
+      answers.push({
+        label: `${regionId ?? 'country'} ${granularity}`,
+        aggregated: comparable(await flows.figures(regionId, from, to, granularity, { aggregates: true })),
+        direct: comparable(await flows.figures(regionId, from, to, granularity, { aggregates: false })),
+      });
+    }
+  }
+  return answers;
+}
