@@ -202,11 +202,11 @@ export class ReferralService implements OnModuleInit {
     limit: number,
     categories = allowedCategories(request),
   ): Promise<OptionsResult> {
-    const [candidates, outside, settings] = await Promise.all([
-      loadFreeCandidates(query, categories),
-      countFreeOutside(query, categories),
-      this.matchSettings(query),
-    ]);
+    // One after another: inside a transaction `query` is a single connection, and pg queues (and
+    // from pg 9 refuses) a query sent while another runs on it.
+    const candidates = await loadFreeCandidates(query, categories);
+    const outside = await countFreeOutside(query, categories);
+    const settings = await this.matchSettings(query);
     // Rank without occupancy first, then spread the load among the best few: reading every
     // candidate shelter's occupancy would cost a scan of most of the network per request.
     const shortlist = matchPlaces(request, candidates, settings, limit * 3);
