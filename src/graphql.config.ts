@@ -53,6 +53,22 @@ export function groupConfidentialReads(entries: AuditEntry[]): AuditEntry[] {
 const rootFields = (operation: OperationDefinitionNode) =>
   operation.selectionSet.selections.map((s) => ('name' in s && s.name ? s.name.value : '?'));
 
+/**
+ * Mutations go over HTTP only, where the audit plugin records every attempt and its outcome (and a
+ * success commits its row with the change); the socket is for subscriptions and reads.
+ */
+const noMutationsOverWebSocket: ValidationRule = (context) => ({
+  OperationDefinition(node) {
+    if (node.operation !== 'mutation') return;
+    context.reportError(
+      new GraphQLError('Mutations are sent over HTTP (POST /graphql), not over the live connection', {
+        nodes: [node],
+        extensions: { code: 'BAD_USER_INPUT' },
+      }),
+    );
+  },
+});
+
 const AUDIT_UNAVAILABLE = {
   message: 'The audit log could not be written, so nothing confidential was sent. Try again shortly.',
   extensions: { code: 'UNAVAILABLE' },
@@ -131,7 +147,7 @@ export function graphqlConfig(deps: {
   }).protect();
 
   // graphql-ws runs operations without Apollo's plugins and validation rules: the same limits here.
-  const wsRules = [...specifiedRules, ...(armor.validationRules as unknown as ValidationRule[])];
+  const wsRules = [...specifiedRules, ...(armor.validationRules as unknown as ValidationRule[]), noMutationsOverWebSocket];
   const tooComplex = (args: ExecutionArgs) => {
     let cost: number;
     try {

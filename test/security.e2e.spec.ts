@@ -99,6 +99,35 @@ describe('confidential fields for every role, through queries and subscriptions'
     }
   });
 
+  it('writes one attempt row with the overall outcome for a mutation of several root fields, outside their transactions', async () => {
+    const admin = await t.token({ role: Role.ADMIN, sub: 'audit-admin-two' });
+    const res = await request(t.service.url).post('/graphql').set('Authorization', `Bearer ${admin}`).set('x-request-id', 'req-two-fields')
+      .send({ query: `mutation { a: createOrganisation(input: { name: "Two A" }) { id } b: createOrganisation(input: { name: "Two B" }) { id } }` });
+    expect(res.body.errors).toBeUndefined();
+    const { rows } = await t.db.pool.query(
+      `SELECT action, detail, xmin::text AS tx FROM audit_event WHERE request_id = 'req-two-fields' ORDER BY id`,
+    );
+    expect(rows.map((r) => r.action)).toEqual(['organisation.created', 'organisation.created', 'graphql.mutation']);
+    expect(rows[2].detail).toEqual({ fields: ['createOrganisation', 'createOrganisation'], outcome: 'OK' });
+    expect(new Set(rows.map((r) => r.tx)).size).toBe(3);
+  });
+
+  it('refuses mutations over the live connection, where no attempt would be audited', async () => {
+    const admin = await t.token({ role: Role.ADMIN, sub: 'ws-mutator' });
+    const client = wsClient(t.service.url, admin);
+    try {
+      const sent = await subscribe(client, `mutation { createOrganisation(input: { name: "Over the socket" }) { id } }`);
+      const deadline = Date.now() + 5000;
+      while (sent.errors.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      expect(JSON.stringify(sent.errors)).toMatch(/over HTTP/);
+      expect(sent.received).toEqual([]);
+    } finally {
+      await client.dispose();
+    }
+    const { rows } = await t.db.pool.query(`SELECT count(*)::int AS n FROM organisation WHERE name = 'Over the socket'`);
+    expect(rows).toEqual([{ n: 0 }]);
+  });
+
   it('writes an audit event for every read of a confidential field and every mutation', async () => {
     const coordinator = await t.token({ role: Role.COORDINATOR, sub: 'auditor-check' });
     await request(t.service.url).post('/graphql').set('Authorization', `Bearer ${coordinator}`).set('x-request-id', 'req-audit-1')

@@ -149,7 +149,6 @@ export class RateLimits {
         if (count) Object.assign(count, { known: spent, windowEndsAt: Date.now() + err.msBeforeNext });
         throw this.refusal(budget, err);
       }
-      if (err instanceof RateLimiterRes) throw this.refusal(budget, err);
       this.storeErrors.inc();
       if (Date.now() - this.lastWarnedAt > WARN_EVERY_MS) {
         this.lastWarnedAt = Date.now();

@@ -39,24 +39,28 @@ export class FanoutFeed<T = unknown> implements AsyncIterableIterator<unknown> {
   /** Called by the fan-out; never throws into it (a failing map ends only this subscriber's wait). */
   push(event: T): void {
     if (this.ended) return;
-    let value: unknown;
-    try {
-      value = this.map ? this.map(event) : event;
-    } catch (error) {
-      value = new MapFailure(error);
-    }
     if (this.waiting) {
       const resolve = this.waiting;
       this.waiting = undefined;
       // Resolving with a promise adopts it: a failure rejects this subscriber's next() only.
-      resolve(settled(value) as unknown as IteratorResult<unknown>);
+      resolve(settled(this.apply(event)) as unknown as IteratorResult<unknown>);
     } else {
-      this.queue.push(value);
+      // Mapped when taken: an event that arrives before the subscription's mapping is attached is
+      // never sent as the bare row.
+      this.queue.push(event);
+    }
+  }
+
+  private apply(event: T): unknown {
+    try {
+      return this.map ? this.map(event) : event;
+    } catch (error) {
+      return new MapFailure(error);
     }
   }
 
   next(): Promise<IteratorResult<unknown>> {
-    if (this.queue.length > 0) return settled(this.queue.shift());
+    if (this.queue.length > 0) return settled(this.apply(this.queue.shift() as T));
     if (this.ended) return Promise.resolve({ done: true, value: undefined });
     return new Promise((resolve) => (this.waiting = resolve));
   }
