@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { BenchEnvironment, ROOT, startEnvironment } from './environment.js';
-import { AVAILABILITY, Row, SET_STATUS, SUBSCRIPTION } from './fanout.bench.js';
+import { AVAILABILITY, placeToggle, Row, SUBSCRIPTION } from './fanout.bench.js';
 import { createBenchShelter, regionIds } from './fixtures.js';
 import {
   GraphQLHttpClient, HOST, httpGet, LatencySummary, median, metricValue, processSeconds, round, signToken, sleep, summarise, withTimeout,
@@ -338,17 +338,7 @@ async function main(): Promise<void> {
     // Through the service.
     let receivers = await Receivers.start(PROCESSES);
     cleanups.push(() => receivers.close());
-    const place = shelter.places[0];
-    let status = 'AVAILABLE';
-    const toggle = async () => {
-      status = status === 'AVAILABLE' ? 'OUT_OF_SERVICE' : 'AVAILABLE';
-      const data = await gql.call<{ setPlaceStatus: { version: number } }>(
-        SET_STATUS,
-        { input: { placeId: place.id, expectedVersion: place.version, status, reason: 'bench fan-out' } },
-        coordinator,
-      );
-      place.version = data.setPlaceStatus.version;
-    };
+    const toggle = placeToggle(gql, shelter, coordinator);
     const wsUrls = urls.map((u) => `${u.replace(/^http/, 'ws')}/graphql`);
     const service = await measure({
       path: 'graphql-ws',

@@ -28,6 +28,21 @@ export const AVAILABILITY = `query A($regionIds: [ID!], $categories: [PlaceCateg
 
 export type Row = Record<string, unknown> & { outOfService: number };
 
+/** Each call switches the shelter's first place between AVAILABLE and OUT_OF_SERVICE: one push per call. */
+export function placeToggle(gql: GraphQLHttpClient, shelter: BenchShelter, token: string): () => Promise<void> {
+  const place = shelter.places[0];
+  let status = 'AVAILABLE';
+  return async () => {
+    status = status === 'AVAILABLE' ? 'OUT_OF_SERVICE' : 'AVAILABLE';
+    const data = await gql.call<{ setPlaceStatus: { version: number } }>(
+      SET_STATUS,
+      { input: { placeId: place.id, expectedVersion: place.version, status, reason: 'bench fan-out' } },
+      token,
+    );
+    place.version = data.setPlaceStatus.version;
+  };
+}
+
 export interface MemorySample {
   rssBytes: number;
   heapUsedBytes: number;
@@ -244,17 +259,7 @@ export async function graphqlFanout(options: {
     const [{ outOfService: base }] = (
       await gql.call<{ availability: Array<{ outOfService: number }> }>(AVAILABILITY, filter, token)
     ).availability;
-    const place = shelter.places[0];
-    let status = 'AVAILABLE';
-    const toggle = async () => {
-      status = status === 'AVAILABLE' ? 'OUT_OF_SERVICE' : 'AVAILABLE';
-      const data = await gql.call<{ setPlaceStatus: { version: number } }>(
-        SET_STATUS,
-        { input: { placeId: place.id, expectedVersion: place.version, status, reason: 'bench fan-out' } },
-        token,
-      );
-      place.version = data.setPlaceStatus.version;
-    };
+    const toggle = placeToggle(gql, shelter, token);
     // Round k takes the place out of service on even k and back on odd k.
     const valueOfRound = (r: number) => base + (r % 2 === 0 ? 1 : 0);
 

@@ -28,6 +28,7 @@ import type { CoordinatorAuditEventsQuery } from '../gql/graphql';
 import { errorCode } from '../graphql/errors';
 import { useFormat } from '../i18n/format';
 import { amsterdamToIso } from './amsterdamTime';
+import { exportErrorCode, saveBlob } from '../common/download';
 
 const AuditEvents = graphql(`
   query CoordinatorAuditEvents($actor: String, $action: String, $entityType: String, $entityId: String, $from: DateTime, $to: DateTime, $after: String) {
@@ -205,23 +206,16 @@ export function AuditPage() {
     try {
       const res = await fetch(`/exports/audit.csv?${exportQuery(applied, separator)}`, { headers: { Authorization: `Bearer ${session?.token() ?? ''}` } });
       if (!res.ok) {
-        const code = ((await res.json().catch(() => null)) as { error?: { code?: string } } | null)?.error?.code;
+        const code = await exportErrorCode(res);
         const key = code === 'RATE_LIMITED' ? 'errors.rateLimited' : code === 'UNAUTHENTICATED' ? 'errors.unauthenticated' : code === 'FORBIDDEN' ? 'audit.downloadForbidden' : 'errors.unexpected';
         setDownload({ busy: false, message: null, failure: t(key) });
         return;
       }
-      const blob = await res.blob();
-      const url = URL.createObjectURL(blob);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = fileNameOf(res.headers.get('Content-Disposition'));
-      document.body.appendChild(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      const name = fileNameOf(res.headers.get('Content-Disposition'));
+      saveBlob(await res.blob(), name);
       const rows = Number(res.headers.get('X-Export-Rows') ?? 0);
       const truncated = res.headers.get('X-Export-Truncated') === 'true';
-      setDownload({ busy: false, message: t(truncated ? 'audit.downloadedTruncated' : 'audit.downloaded', { count: rows, name: link.download }), failure: null });
+      setDownload({ busy: false, message: t(truncated ? 'audit.downloadedTruncated' : 'audit.downloaded', { count: rows, name }), failure: null });
     } catch {
       setDownload({ busy: false, message: null, failure: t('errors.unavailable') });
     }

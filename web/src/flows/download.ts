@@ -1,7 +1,6 @@
-/**
- * The exports need the bearer token, so a plain link cannot fetch them: fetch with the header and
- * save the answer through a Blob URL (same origin, nothing the console's CSP refuses).
- */
+import { exportErrorCode, saveBlob } from '../common/download';
+
+/** The flow exports, with the dashboard's parameters (fetched with the token: common/download.ts). */
 export interface ExportQuery {
   regionId: string | null;
   from: string;
@@ -26,19 +25,8 @@ export async function downloadExport(format: ExportFormat, q: ExportQuery, token
   } catch {
     return 'NETWORK';
   }
-  if (!res.ok) {
-    const body = (await res.json().catch(() => null)) as { error?: { code?: string } } | null;
-    return body?.error?.code ?? 'UNEXPECTED';
-  }
-  const blob = await res.blob();
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
+  if (!res.ok) return exportErrorCode(res);
   const suffix = format === 'csv-semicolon' ? '-puntkomma' : '';
-  a.download = `opvangnet-stromen-${q.regionId ? 'regio' : 'nl'}-${q.from}-${q.to}${suffix}.${format === 'html' ? 'html' : 'csv'}`;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveBlob(await res.blob(), `opvangnet-stromen-${q.regionId ? 'regio' : 'nl'}-${q.from}-${q.to}${suffix}.${format === 'html' ? 'html' : 'csv'}`);
   return null;
 }
