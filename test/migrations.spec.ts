@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { migrations } from '../migrations/index.js';
+import { distanceKm } from '../src/common/locality.js';
 import { createDataSource } from '../src/database/data-source.js';
 import { createTestDatabase } from './support/database.js';
 
@@ -45,6 +46,47 @@ describe('migrations', () => {
       await expect(db.pool.query(`DELETE FROM audit_event`)).rejects.toThrow(/append-only/);
       const { rows } = await db.pool.query(`SELECT actor FROM audit_event`);
       expect(rows).toEqual([{ actor: 'a' }]);
+    } finally {
+      await db.drop();
+    }
+  });
+
+  it('keeps each region\'s locality extent for the matching\'s region search: grows with shelters, recomputed when the centre moves', async () => {
+    const db = await createTestDatabase();
+    try {
+      const { rows: [region] } = await db.pool.query(`SELECT id, latitude, longitude FROM region WHERE code = 'utrecht'`);
+      const extent = async () => (await db.pool.query(`SELECT km FROM region_locality_extent WHERE region_id = $1`, [region.id])).rows[0]?.km ?? null;
+      const { rows: [org] } = await db.pool.query(`INSERT INTO organisation (name) VALUES ('Extent test') RETURNING id`);
+      const addShelter = async (kmNorth: number) =>
+        (await db.pool.query(
+          `INSERT INTO shelter (organisation_id, region_id, name, categories, intake_phone, admitted_sexes, address_street, address_postcode,
+                                address_city, latitude, longitude, locality_name, locality_latitude, locality_longitude)
+           VALUES ($1, $2, 'S ' || $3::float8, '{CRISIS}', '+31 88 000 0000', '{FEMALE}', 'Straat 1', '3511 AA', 'Utrecht', $3::float8, $4::float8, 'Plaats', $3::float8, $4::float8) RETURNING id`,
+          [org.id, region.id, region.latitude + kmNorth / 111.2, region.longitude],
+        )).rows[0].id as string;
+      const km = (kmNorth: number) => distanceKm({ latitude: region.latitude + kmNorth / 111.2, longitude: region.longitude }, region);
+
+      expect(await extent()).toBeNull();
+      const far = await addShelter(20);
+      expect(await extent()).toBeCloseTo(km(20), 9);
+      await addShelter(5);
+      expect(await extent()).toBeCloseTo(km(20), 9);
+      await db.pool.query(`UPDATE shelter SET locality_latitude = $2 WHERE id = $1`, [far, region.latitude + 30 / 111.2]);
+      expect(await extent()).toBeCloseTo(km(30), 9);
+      // Moving the shelter back leaves an over-estimate (still a bound); moving the centre recomputes.
+      await db.pool.query(`UPDATE shelter SET locality_latitude = $2 WHERE id = $1`, [far, region.latitude + 20 / 111.2]);
+      expect(await extent()).toBeCloseTo(km(30), 9);
+      await db.pool.query(`UPDATE region SET latitude = $2 WHERE id = $1`, [region.id, region.latitude + 10 / 111.2]);
+      const centre = { latitude: region.latitude + 10 / 111.2, longitude: region.longitude };
+      const localities = [20, 5].map((k) => ({ latitude: region.latitude + k / 111.2, longitude: region.longitude }));
+      expect(await extent()).toBeCloseTo(Math.max(...localities.map((l) => distanceKm(l, centre))), 9);
+
+      // The database's great_circle_km is the formula of common/locality.ts.
+      const pairs = [[52.09, 5.12, 53.22, 6.57], [50.85, 5.69, 53.2, 5.8], [52.37, 4.9, 52.37, 4.9]];
+      for (const [a, b, c, d] of pairs) {
+        const { rows: [row] } = await db.pool.query(`SELECT great_circle_km($1, $2, $3, $4) AS km`, [a, b, c, d]);
+        expect(row.km).toBeCloseTo(distanceKm({ latitude: a, longitude: b }, { latitude: c, longitude: d }), 9);
+      }
     } finally {
       await db.drop();
     }

@@ -389,3 +389,48 @@ describe('emergency placement: the last beds, asked for at once', () => {
     expect(rows[0].n).toBe(2);
   });
 });
+
+describe('the region search: reads only the regions that can give a better option', () => {
+  let db: TestDatabase;
+  let t: TestService;
+  let home: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    t = await startTestService({ db });
+    const women = { admittedSexes: ['FEMALE'], minAge: 18 };
+    for (const n of [1, 2, 3]) await createShelter(t, { regionCode: 'utrecht', category: 'CRISIS', places: 1, beds: 2, name: `Utrecht ${n}`, shelter: women });
+    await createShelter(t, { regionCode: 'groningen', category: 'CRISIS', places: 1, beds: 2, name: 'Groningen', shelter: women });
+    await createShelter(t, { regionCode: 'groningen', category: 'CRISIS', places: 2, beds: 2, name: 'Groningen men only', shelter: { admittedSexes: ['MALE'], minAge: 18 } });
+    home = (await db.pool.query(`SELECT id FROM region WHERE code = 'utrecht'`)).rows[0].id;
+  });
+  afterAll(async () => {
+    await t.close();
+    await db.drop();
+  });
+
+  it('stops at the home region when it holds enough options, and counts exclusions where it read', async () => {
+    const police = await t.token({ role: Role.REFERRER, sub: 'officer-search', referrerType: 'POLICE' } as never);
+    const created = await t.gql(CREATE, {
+      input: { urgency: 'WITHIN_24H', risk: { level: 'LOW', honourRelated: false, trafficking: false, perpetratorNetwork: false, firearmAccess: false, policeCoDecision: false },
+        household: [{ sex: 'FEMALE', age: 30 }], homeRegionId: home, avoidRegionIds: [], preferredRegionIds: [], consentToShare: true },
+    }, police);
+    expect(created.errors).toBeUndefined();
+    const ask = async (limit: number) => {
+      const res = await t.gql(`query($id: ID!, $limit: Int) { placementOptions(requestId: $id, limit: $limit) {
+        regionsSearched regionsInNetwork options { shelterName } excluded { rule places } } }`, { id: created.data!.createPlacementRequest.id, limit }, police);
+      expect(res.errors).toBeUndefined();
+      return res.data!.placementOptions as { regionsSearched: number; regionsInNetwork: number; options: { shelterName: string }[]; excluded: { rule: string; places: number }[] };
+    };
+    // One option asked, ranked among three: Utrecht's three shelters settle it (own region +100).
+    const one = await ask(1);
+    expect(one.options.map((o) => o.shelterName)).toEqual([expect.stringMatching(/^Utrecht /)]);
+    expect([one.regionsSearched, one.regionsInNetwork]).toEqual([1, 35]);
+    expect(one.excluded).toEqual([]);
+    // Twenty asked: every region is read, Groningen's option comes last and its men-only places count.
+    const all = await ask(20);
+    expect(all.options.map((o) => o.shelterName).slice(3)).toEqual(['Groningen']);
+    expect([all.regionsSearched, all.regionsInNetwork]).toEqual([35, 35]);
+    expect(all.excluded).toEqual([{ rule: 'SEX_NOT_ADMITTED', places: 2 }]);
+  });
+});

@@ -67,6 +67,8 @@ export class PlacementRequestResolver {
     return {
       categories: result.categories,
       excluded: result.excluded.map((e) => ({ ...e, description: EXCLUSION_TEXT[language][e.rule] })),
+      regionsSearched: result.minimised ? null : result.regionsSearched,
+      regionsInNetwork: result.minimised ? null : result.regionsInNetwork,
       options: result.options.map((o) => ({
         shelterId: o.shelter.id,
         shelterName: o.shelter.name,

@@ -16,6 +16,7 @@ import { ClaimEntity } from '../placement/placement.entity.js';
 import {
   ClaimForRequestInput, CloseRequestInput, CreatePlacementRequestInput, EmergencyPlacementInput, NeedsInput, RiskInput,
 } from './dto/referral.inputs.js';
+import { searchByRegion } from './matching/region-search.js';
 import { countFreeOutside, loadFreeCandidates, loadOccupancy, loadPlacesById, loadRegionPoints, LoadedCandidate } from './matching/candidates.js';
 import {
   allowedCategories, EXCLUSION_TEXT, ExclusionReason, HARD_RULES, MatchOption, matchPlaces, MatchRequest, MatchSettings,
@@ -38,6 +39,9 @@ export interface OptionsResult {
   options: (MatchOption & { places: LoadedCandidate[] })[];
   excluded: { rule: ExclusionReason; places: number }[];
   categories: PlaceCategory[];
+  /** Regions whose free places were read (exclusions are counted there), and all regions. */
+  regionsSearched: number;
+  regionsInNetwork: number;
   /** Another region's intake: only its own fitting places, without reasons or exclusions. */
   minimised?: boolean;
 }
@@ -204,12 +208,14 @@ export class ReferralService implements OnModuleInit {
   ): Promise<OptionsResult> {
     // One after another: inside a transaction `query` is a single connection, and pg queues (and
     // from pg 9 refuses) a query sent while another runs on it.
-    const candidates = await loadFreeCandidates(query, categories);
-    const outside = await countFreeOutside(query, categories);
     const settings = await this.matchSettings(query);
-    // Rank without occupancy first, then spread the load among the best few: reading every
-    // candidate shelter's occupancy would cost a scan of most of the network per request.
-    const shortlist = matchPlaces(request, candidates, settings, limit * 3);
+    // Rank without occupancy first, region by region until no unread region can do better, then
+    // spread the load among the best few: occupancy is read for those shelters only.
+    const { candidates, shortlist, searched } = await searchByRegion(request, settings, limit * 3, (regionIds) =>
+      loadFreeCandidates(query, categories, regionIds),
+    );
+    const everywhere = searched.length === settings.regions.size;
+    const outside = await countFreeOutside(query, categories, everywhere ? undefined : searched);
     const occupancy = await loadOccupancy(query, shortlist.options.map((o) => o.shelter.id));
     for (const o of shortlist.options) o.shelter.occupancyRate = occupancy.get(o.shelter.id) ?? 0;
     const finalists = new Set(shortlist.options.map((o) => o.shelter.id));
@@ -220,6 +226,8 @@ export class ReferralService implements OnModuleInit {
       options: result.options as OptionsResult['options'],
       excluded: excluded.map(([rule, places]) => ({ rule, places })),
       categories,
+      regionsSearched: searched.length,
+      regionsInNetwork: settings.regions.size,
     };
   }
 

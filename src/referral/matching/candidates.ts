@@ -83,17 +83,22 @@ function toCandidates(rows: Row[]): LoadedCandidate[] {
  * The free places of the given categories, with what the rules need to know of their shelters.
  * The only filter here is "free and of an allowed category"; every other rule is in matching.rules.ts.
  */
-export async function loadFreeCandidates(query: Query, categories: PlaceCategory[]): Promise<LoadedCandidate[]> {
-  const rows = await query<Row>(`${SELECT} WHERE p.category = ANY($1::place_category[]) AND ${FREE}`, [categories]);
+export async function loadFreeCandidates(query: Query, categories: PlaceCategory[], regionIds?: string[]): Promise<LoadedCandidate[]> {
+  const rows = regionIds
+    ? await query<Row>(`${SELECT} WHERE s.region_id = ANY($2::uuid[]) AND p.category = ANY($1::place_category[]) AND ${FREE}`, [categories, regionIds])
+    : await query<Row>(`${SELECT} WHERE p.category = ANY($1::place_category[]) AND ${FREE}`, [categories]);
   return toCandidates(rows);
 }
 
-/** Free places of the other categories, counted for the CATEGORY exclusion. */
-export async function countFreeOutside(query: Query, categories: PlaceCategory[]): Promise<number> {
-  const [row] = await query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM place p WHERE NOT (p.category = ANY($1::place_category[])) AND ${FREE}`,
-    [categories],
-  );
+/** Free places of the other categories (in the given regions, or all), counted for the CATEGORY exclusion. */
+export async function countFreeOutside(query: Query, categories: PlaceCategory[], regionIds?: string[]): Promise<number> {
+  const [row] = regionIds
+    ? await query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM place p JOIN shelter s ON s.id = p.shelter_id
+          WHERE s.region_id = ANY($2::uuid[]) AND NOT (p.category = ANY($1::place_category[])) AND ${FREE}`,
+        [categories, regionIds],
+      )
+    : await query<{ n: number }>(`SELECT count(*)::int AS n FROM place p WHERE NOT (p.category = ANY($1::place_category[])) AND ${FREE}`, [categories]);
   return row.n;
 }
 
@@ -102,7 +107,10 @@ export async function loadPlacesById(query: Query, placeIds: string[]): Promise<
   return toCandidates(await query<Row>(`${SELECT} WHERE p.id = ANY($1::uuid[])`, [placeIds]));
 }
 
+/** Regions with their centres and how far their shelters' localities lie from it (null: no shelters). */
 export async function loadRegionPoints(query: Query): Promise<Map<string, RegionPoint>> {
-  const rows = await query<RegionPoint>(`SELECT id, name, latitude, longitude FROM region`);
+  const rows = await query<RegionPoint>(
+    `SELECT r.id, r.name, r.latitude, r.longitude, e.km AS "extentKm" FROM region r LEFT JOIN region_locality_extent e ON e.region_id = r.id`,
+  );
   return new Map(rows.map((r) => [r.id, r]));
 }

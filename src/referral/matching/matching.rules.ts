@@ -63,6 +63,11 @@ export interface RegionPoint {
   name: string;
   latitude: number;
   longitude: number;
+  /**
+   * How far the region's shelter localities lie from its centre at most (kept by the database);
+   * null: the region has no shelters; left out: unknown, so the search always reads the region.
+   */
+  extentKm?: number | null;
 }
 
 export interface MatchSettings {
@@ -265,6 +270,39 @@ export function scoreOption(option: Omit<MatchOption, 'score' | 'reasons'>, requ
   }
   score -= shelter.occupancyRate * WEIGHTS.occupancy;
   return { score: Math.round(score * 100) / 100, reasons };
+}
+
+/** Floating-point slack for bounds computed from distances (km): far below any scored difference. */
+const BOUND_SLACK_KM = 0.01;
+
+/**
+ * The highest score (occupancy left out, as in the first ranking) that any option in `region` can
+ * reach: the region search (region-search.ts) reads regions in this order and stops when no region
+ * left can beat the options it has. Every locality of the region lies within the region centre's
+ * distance from home plus or minus the region's extent (triangle inequality), and every other term
+ * of scoreOption is taken at its best. A region whose every place fails a region rule (avoided, or
+ * home at high risk) or that has no shelters gives nothing. Must stay >= scoreOption for any option there: tested.
+ */
+export function bestScoreIn(region: RegionPoint, request: MatchRequest, settings: MatchSettings): number {
+  if (request.avoidRegionIds.includes(region.id) || (requiresDistance(request) && region.id === request.homeRegionId)) return -Infinity;
+  const home = settings.regions.get(request.homeRegionId);
+  if (region.extentKm === null) return -Infinity;
+  if (!home || region.extentKm === undefined) return Infinity;
+  const centre = distanceKm(region, home);
+  const nearest = Math.max(0, centre - region.extentKm - BOUND_SLACK_KM);
+  const furthest = centre + region.extentKm + BOUND_SLACK_KM;
+  const beyond = (km: number) => Math.min(Math.max(0, km - settings.minDistanceKm), WEIGHTS.highRiskCapKm);
+  let score: number;
+  if (requiresDistance(request)) {
+    score = request.distancePreference === DistancePreference.NEAR_MINIMUM ? -beyond(nearest) * WEIGHTS.highRiskPerKm : beyond(furthest) * WEIGHTS.highRiskPerKm;
+  } else if (region.id === request.homeRegionId) {
+    score = WEIGHTS.ownRegion;
+  } else {
+    score = -nearest * WEIGHTS.perKmElsewhere;
+  }
+  if (request.preferredRegionIds.includes(region.id)) score += WEIGHTS.preferredRegion;
+  score += WEIGHTS.oneUnit + (request.urgency === Urgency.IMMEDIATE ? WEIGHTS.emergencyBedWhenImmediate : 0);
+  return score + WEIGHTS.perSharedLanguage * request.languages.length;
 }
 
 export function matchPlaces(request: MatchRequest, candidates: CandidatePlace[], settings: MatchSettings, limit: number): MatchResult {

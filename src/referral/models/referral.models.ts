@@ -81,7 +81,9 @@ export class PlacementOptionModel {
   @Field(() => [String], { description: 'Why this option, in plain words.' }) reasons: string[];
 }
 
-@ObjectType('Exclusion', { description: 'How many free places a hard rule excluded.' })
+@ObjectType('Exclusion', {
+  description: 'How many free places a hard rule excluded, among the places of the regions the search read (see PlacementOptions.regionsSearched).',
+})
 export class ExclusionModel {
   @Field() rule: string;
   @Field() description: string;
@@ -93,6 +95,16 @@ export class PlacementOptionsModel {
   @Field(() => [PlacementOptionModel]) options: PlacementOptionModel[];
   @Field(() => [ExclusionModel]) excluded: ExclusionModel[];
   @Field(() => [PlaceCategory], { description: 'Categories the request may use.' }) categories: PlaceCategory[];
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Regions whose free places the search read, most promising first (nearest for most requests, furthest at high risk). ' +
+      'It stops when no unread region can give a better option; the ranking is then the same as over the whole network, ' +
+      'and the exclusions are counted in these regions. Null for an answer limited to your own places.',
+  })
+  regionsSearched: number | null;
+  @Field(() => Int, { nullable: true, description: 'Regions in the network (null for an answer limited to your own places).' })
+  regionsInNetwork: number | null;
 }
 
 @ObjectType('EmergencyPlacement')

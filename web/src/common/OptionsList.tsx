@@ -7,6 +7,8 @@ import { reasonText } from './reasons';
 export const OptionsFragment = graphql(`
   fragment OptionsList_options on PlacementOptions {
     categories
+    regionsSearched
+    regionsInNetwork
     excluded {
       rule
       places
@@ -71,6 +73,9 @@ export function OptionsList(props: {
       {data.excluded.length ? (
         <>
           <Heading3>{t('options.excludedTitle')}</Heading3>
+          {data.regionsSearched != null && data.regionsInNetwork != null && data.regionsSearched < data.regionsInNetwork ? (
+            <Paragraph>{t('options.regionsSearched', { searched: data.regionsSearched, total: data.regionsInNetwork })}</Paragraph>
+          ) : null}
           <UnorderedList>
             {data.excluded.map((e) => (
               <UnorderedListItem key={e.rule}>{t('options.excludedLine', { count: e.places, reason: t(`exclusion.${e.rule}`) })}</UnorderedListItem>
