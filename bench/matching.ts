@@ -2,22 +2,29 @@ import pg from 'pg';
 import { Role } from '../src/common/enums.js';
 import { createDataSource } from '../src/database/data-source.js';
 import { loadDemoNetwork } from '../src/scripts/demo/demo-network.js';
+import { loadConfig } from '../src/config/app-config.js';
 import { loadFreeCandidates } from '../src/referral/matching/candidates.js';
-import { allowedCategories } from '../src/referral/matching/matching.rules.js';
+import { allowedCategories, MatchRequest } from '../src/referral/matching/matching.rules.js';
 import { DistancePreference, RiskLevel, Urgency } from '../src/referral/referral.enums.js';
+import { handWrittenOptions } from './matching-sql.js';
 import { freshDatabase, measure, serve, startServer, token, writeResult } from './in-process.js';
 import { formatTable, GraphQLHttpClient } from './support.js';
 
 /*
- * Issue "Placement requests": placementOptions p50/p99 on the demo network at scale 1, 10 and 50,
- * next to the hand-written SQL candidate query alone (the limit). BENCH_QUICK=1: scales 1 and 10.
+ * Issue "Placement requests" and issue 11: placementOptions p50/p99 on the demo network at scale
+ * 1, 10 and 50, next to one hand-written SQL statement that returns the same options
+ * (bench/matching-sql.ts; checked to agree before timing). BENCH_QUICK=1: scales 1 and 10.
  */
 const QUICK = ['1', 'true', 'yes'].includes(String(process.env.BENCH_QUICK ?? ''));
 const SCALES = QUICK ? [1, 10] : [1, 10, 50];
 const ITERATIONS = QUICK ? 30 : 150;
 const log = (line: string) => process.stderr.write(`[bench:matching] ${line}\n`);
 
-const OPTIONS = `query($id: ID!) { placementOptions(requestId: $id, limit: 10) { options { shelterId score reasons } excluded { rule places } } }`;
+const OPTIONS = `query($id: ID!) { placementOptions(requestId: $id, limit: 10) { regionsSearched options { shelterId score reasons } excluded { rule places } } }`;
+const settings = (() => {
+  const config = loadConfig({ NODE_ENV: 'development' });
+  return { minDistanceKm: config.MATCH_MIN_DISTANCE_KM, staleAfterHours: config.STALE_AFTER_HOURS };
+})();
 const CREATE = `mutation($input: CreatePlacementRequestInput!) { createPlacementRequest(input: $input) { id } }`;
 
 const risk = (level: RiskLevel, extra: Record<string, boolean> = {}) => ({
@@ -58,16 +65,28 @@ async function main() {
         for (const [label, input] of Object.entries(scenarios)) {
           const created = await gql.call<{ createPlacementRequest: { id: string } }>(CREATE, { input: { ...input, consentToShare: true } }, referrer);
           const id = created.createPlacementRequest.id;
-          const graphql = await measure(ITERATIONS, 10, () => gql.call(OPTIONS, { id }, referrer));
-          const categories = allowedCategories({ ...input, policeCoDecision: false, honourRelated: !!input.risk.honourRelated, trafficking: false,
-            perpetratorNetwork: !!input.risk.perpetratorNetwork, riskLevel: input.risk.level, needsWheelchair: false, needsPets: false, languages: [],
-            preferredRegionIds: [], household: input.household as never, distancePreference: DistancePreference.FAR });
+          type Options = { placementOptions: { regionsSearched: number; options: { shelterId: string; score: number }[] } };
+          const ask = () => gql.call<Options>(OPTIONS, { id }, referrer);
+          const graphql = await measure(ITERATIONS, 10, ask);
+          const request: MatchRequest = {
+            urgency: input.urgency, riskLevel: input.risk.level, honourRelated: !!input.risk.honourRelated, trafficking: false,
+            perpetratorNetwork: !!input.risk.perpetratorNetwork, policeCoDecision: false, household: input.household as MatchRequest['household'],
+            needsWheelchair: false, needsPets: false, languages: [], homeRegionId: input.homeRegionId, avoidRegionIds: input.avoidRegionIds,
+            preferredRegionIds: [], distancePreference: DistancePreference.FAR,
+          };
           const query = <T>(sql: string, params?: unknown[]) => pool.query(sql, params).then((r) => r.rows as T[]);
-          const candidates = (await loadFreeCandidates(query, categories)).length;
-          // The limit: the one candidate query the service must issue, straight through pg.
-          const rawSql = await measure(ITERATIONS, 10, () => loadFreeCandidates(query, categories));
-          results.push({ scale, places: network.places, scenario: label, candidates, graphql, rawSql, ratio: Math.round((graphql.p50 / rawSql.p50) * 10) / 10 });
-          log(`scale ${scale} ${label}: placementOptions p50 ${graphql.p50} ms p99 ${graphql.p99} ms; candidate SQL p50 ${rawSql.p50} ms (${candidates} candidates)`);
+          const candidates = (await loadFreeCandidates(query, allowedCategories(request))).length;
+          // The yardstick: one hand-written statement over the whole network that gives the same options.
+          const served = (await ask()).placementOptions;
+          const written = await handWrittenOptions(query, request, settings, 10);
+          const sameOptions = JSON.stringify(served.options.map((o) => [o.shelterId, o.score])) === JSON.stringify(written.map((o) => [o.shelterId, o.score]));
+          if (!sameOptions) log(`scale ${scale} ${label}: the hand-written SQL gives other options:\n${JSON.stringify({ served: served.options.map((o) => [o.shelterId, o.score]), written })}`);
+          const rawSql = await measure(ITERATIONS, 10, () => handWrittenOptions(query, request, settings, 10));
+          results.push({
+            scale, places: network.places, scenario: label, candidates, regionsSearched: served.regionsSearched, sameOptions, graphql, rawSql,
+            ratio: Math.round((graphql.p50 / rawSql.p50) * 10) / 10,
+          });
+          log(`scale ${scale} ${label}: placementOptions p50 ${graphql.p50} ms p99 ${graphql.p99} ms (${served.regionsSearched} regions read); hand-written SQL p50 ${rawSql.p50} ms (${candidates} candidates, same options: ${sameOptions})`);
         }
       } finally {
         gql.close();
@@ -81,8 +100,8 @@ async function main() {
   const file = writeResult('matching', { startedAt: new Date().toISOString(), quick: QUICK, iterations: ITERATIONS, results });
   process.stdout.write(
     `\nplacementOptions (ms)\n${formatTable(
-      ['scale', 'places', 'scenario', 'candidates', 'GraphQL p50', 'GraphQL p99', 'SQL p50', 'SQL p99', 'ratio'],
-      results.map((r: any) => [r.scale, r.places, r.scenario, r.candidates, r.graphql.p50, r.graphql.p99, r.rawSql.p50, r.rawSql.p99, r.ratio]),
+      ['scale', 'places', 'scenario', 'candidates', 'regions read', 'GraphQL p50', 'GraphQL p99', 'SQL p50', 'SQL p99', 'ratio', 'same options'],
+      results.map((r: any) => [r.scale, r.places, r.scenario, r.candidates, r.regionsSearched, r.graphql.p50, r.graphql.p99, r.rawSql.p50, r.rawSql.p99, r.ratio, r.sameOptions]),
     )}\n\nwritten to ${file}\n`,
   );
 }

@@ -1,12 +1,13 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * For the matching's ring search (referral/matching/region-search.ts): per region, how far its
- * shelters' public localities lie from the region's centre at most. With it, the distance from any
- * home region to any locality of a region is bounded without reading the region's shelters, so a
- * search can stop at the regions that cannot give a better option. The extent only grows when a
- * shelter is added or moved (an over-estimate is still a bound); a moved region centre recomputes it.
- * `great_circle_km` is the same formula as common/locality.ts `distanceKm`.
+ * For the matching's region search (referral/matching/region-search.ts): per region, how far its
+ * shelters' public localities lie from the region's centre at most, and how many shelters it has.
+ * With the extent, the distance from any home region to any locality of a region is bounded without
+ * reading the region's shelters, so a search can stop at the regions that cannot give a better
+ * option; the count sizes its first read. The extent only grows when a shelter is added or moved
+ * (an over-estimate is still a bound); a moved region centre recomputes it. `great_circle_km` is the
+ * same formula as common/locality.ts `distanceKm`.
  */
 export class RegionLocalityExtent1764950000000 implements MigrationInterface {
   name = 'RegionLocalityExtent1764950000000';
@@ -19,45 +20,51 @@ export class RegionLocalityExtent1764950000000 implements MigrationInterface {
       $$`);
     await q.query(`CREATE TABLE region_locality_extent (
       region_id uuid PRIMARY KEY REFERENCES region(id) ON DELETE CASCADE,
-      km float8 NOT NULL CHECK (km >= 0)
+      km float8 NOT NULL CHECK (km >= 0),
+      shelters int NOT NULL DEFAULT 0 CHECK (shelters >= 0)
     )`);
-    await q.query(`CREATE FUNCTION region_locality_extent_grow() RETURNS trigger LANGUAGE plpgsql AS $$
+    await q.query(`CREATE FUNCTION region_locality_extent_shelter() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        INSERT INTO region_locality_extent (region_id, km)
-        SELECT r.id, great_circle_km(r.latitude, r.longitude, NEW.locality_latitude, NEW.locality_longitude)
-          FROM region r WHERE r.id = NEW.region_id
-        ON CONFLICT (region_id) DO UPDATE SET km = greatest(region_locality_extent.km, EXCLUDED.km)
-          WHERE region_locality_extent.km < EXCLUDED.km;
+        IF TG_OP IN ('UPDATE', 'DELETE') AND (TG_OP = 'DELETE' OR OLD.region_id IS DISTINCT FROM NEW.region_id) THEN
+          UPDATE region_locality_extent SET shelters = shelters - 1 WHERE region_id = OLD.region_id;
+        END IF;
+        IF TG_OP IN ('INSERT', 'UPDATE') THEN
+          INSERT INTO region_locality_extent AS e (region_id, km, shelters)
+          SELECT r.id, great_circle_km(r.latitude, r.longitude, NEW.locality_latitude, NEW.locality_longitude),
+                 CASE WHEN TG_OP = 'INSERT' OR OLD.region_id IS DISTINCT FROM NEW.region_id THEN 1 ELSE 0 END
+            FROM region r WHERE r.id = NEW.region_id
+          ON CONFLICT (region_id) DO UPDATE SET km = greatest(e.km, EXCLUDED.km), shelters = e.shelters + EXCLUDED.shelters;
+        END IF;
         RETURN NULL;
       END $$`);
-    await q.query(`CREATE TRIGGER region_locality_extent_insert AFTER INSERT ON shelter
-      FOR EACH ROW EXECUTE FUNCTION region_locality_extent_grow()`);
+    await q.query(`CREATE TRIGGER region_locality_extent_count AFTER INSERT OR DELETE ON shelter
+      FOR EACH ROW EXECUTE FUNCTION region_locality_extent_shelter()`);
     await q.query(`CREATE TRIGGER region_locality_extent_move AFTER UPDATE OF region_id, locality_latitude, locality_longitude ON shelter
       FOR EACH ROW WHEN (OLD.region_id IS DISTINCT FROM NEW.region_id OR OLD.locality_latitude IS DISTINCT FROM NEW.locality_latitude
                          OR OLD.locality_longitude IS DISTINCT FROM NEW.locality_longitude)
-      EXECUTE FUNCTION region_locality_extent_grow()`);
+      EXECUTE FUNCTION region_locality_extent_shelter()`);
     await q.query(`CREATE FUNCTION region_locality_extent_recompute() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        DELETE FROM region_locality_extent WHERE region_id = NEW.id;
-        INSERT INTO region_locality_extent (region_id, km)
-        SELECT NEW.id, max(great_circle_km(NEW.latitude, NEW.longitude, s.locality_latitude, s.locality_longitude))
-          FROM shelter s WHERE s.region_id = NEW.id HAVING count(*) > 0;
+        UPDATE region_locality_extent e
+           SET km = coalesce((SELECT max(great_circle_km(NEW.latitude, NEW.longitude, s.locality_latitude, s.locality_longitude))
+                                FROM shelter s WHERE s.region_id = NEW.id), 0)
+         WHERE e.region_id = NEW.id;
         RETURN NULL;
       END $$`);
     await q.query(`CREATE TRIGGER region_locality_extent_centre AFTER UPDATE OF latitude, longitude ON region
       FOR EACH ROW WHEN (OLD.latitude IS DISTINCT FROM NEW.latitude OR OLD.longitude IS DISTINCT FROM NEW.longitude)
       EXECUTE FUNCTION region_locality_extent_recompute()`);
-    await q.query(`INSERT INTO region_locality_extent (region_id, km)
-      SELECT r.id, max(great_circle_km(r.latitude, r.longitude, s.locality_latitude, s.locality_longitude))
+    await q.query(`INSERT INTO region_locality_extent (region_id, km, shelters)
+      SELECT r.id, max(great_circle_km(r.latitude, r.longitude, s.locality_latitude, s.locality_longitude)), count(*)
         FROM region r JOIN shelter s ON s.region_id = r.id GROUP BY r.id`);
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TRIGGER region_locality_extent_centre ON region`);
     await q.query(`DROP TRIGGER region_locality_extent_move ON shelter`);
-    await q.query(`DROP TRIGGER region_locality_extent_insert ON shelter`);
+    await q.query(`DROP TRIGGER region_locality_extent_count ON shelter`);
     await q.query(`DROP FUNCTION region_locality_extent_recompute()`);
-    await q.query(`DROP FUNCTION region_locality_extent_grow()`);
+    await q.query(`DROP FUNCTION region_locality_extent_shelter()`);
     await q.query(`DROP TABLE region_locality_extent`);
     await q.query(`DROP FUNCTION great_circle_km(float8, float8, float8, float8)`);
   }

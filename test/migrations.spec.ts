@@ -56,6 +56,7 @@ describe('migrations', () => {
     try {
       const { rows: [region] } = await db.pool.query(`SELECT id, latitude, longitude FROM region WHERE code = 'utrecht'`);
       const extent = async () => (await db.pool.query(`SELECT km FROM region_locality_extent WHERE region_id = $1`, [region.id])).rows[0]?.km ?? null;
+      const shelters = async (id = region.id) => (await db.pool.query(`SELECT shelters FROM region_locality_extent WHERE region_id = $1`, [id])).rows[0]?.shelters ?? 0;
       const { rows: [org] } = await db.pool.query(`INSERT INTO organisation (name) VALUES ('Extent test') RETURNING id`);
       const addShelter = async (kmNorth: number) =>
         (await db.pool.query(
@@ -69,8 +70,9 @@ describe('migrations', () => {
       expect(await extent()).toBeNull();
       const far = await addShelter(20);
       expect(await extent()).toBeCloseTo(km(20), 9);
-      await addShelter(5);
+      const near = await addShelter(5);
       expect(await extent()).toBeCloseTo(km(20), 9);
+      expect(await shelters()).toBe(2);
       await db.pool.query(`UPDATE shelter SET locality_latitude = $2 WHERE id = $1`, [far, region.latitude + 30 / 111.2]);
       expect(await extent()).toBeCloseTo(km(30), 9);
       // Moving the shelter back leaves an over-estimate (still a bound); moving the centre recomputes.
@@ -80,6 +82,12 @@ describe('migrations', () => {
       const centre = { latitude: region.latitude + 10 / 111.2, longitude: region.longitude };
       const localities = [20, 5].map((k) => ({ latitude: region.latitude + k / 111.2, longitude: region.longitude }));
       expect(await extent()).toBeCloseTo(Math.max(...localities.map((l) => distanceKm(l, centre))), 9);
+      // The count follows shelters that move to another region or are removed.
+      const { rows: [other] } = await db.pool.query(`SELECT id FROM region WHERE code = 'groningen'`);
+      await db.pool.query(`UPDATE shelter SET region_id = $2 WHERE id = $1`, [near, other.id]);
+      expect([await shelters(), await shelters(other.id)]).toEqual([1, 1]);
+      await db.pool.query(`DELETE FROM shelter WHERE id = $1`, [far]);
+      expect(await shelters()).toBe(0);
 
       // The database's great_circle_km is the formula of common/locality.ts.
       const pairs = [[52.09, 5.12, 53.22, 6.57], [50.85, 5.69, 53.2, 5.8], [52.37, 4.9, 52.37, 4.9]];

@@ -22,9 +22,11 @@ function network(seed: number, sheltersPerRegion: number) {
   const regions = new Map<string, RegionPoint>();
   const places: LoadedCandidate[] = [];
   for (let r = 0; r < 35; r++) {
-    const region: RegionPoint = { id: `region-${String(r).padStart(2, '0')}`, name: `R${r}`, latitude: 50.8 + random() * 2.6, longitude: 3.6 + random() * 3.4, extentKm: 0 };
+    const region: RegionPoint = { id: `region-${String(r).padStart(2, '0')}`, name: `R${r}`, latitude: 50.8 + random() * 2.6, longitude: 3.6 + random() * 3.4, extentKm: 0 as number | null };
     regions.set(region.id, region);
     const count = Math.floor(random() * sheltersPerRegion * 2);
+    region.shelters = count;
+    if (count === 0) region.extentKm = null;
     for (let s = 0; s < count; s++) {
       const locality = { name: `L${r}-${s}`, latitude: region.latitude + (random() - 0.5) * 0.5, longitude: region.longitude + (random() - 0.5) * 0.8 };
       region.extentKm = Math.max(region.extentKm!, distanceKm(locality, region));

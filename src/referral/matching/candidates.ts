@@ -94,8 +94,10 @@ export async function loadFreeCandidates(query: Query, categories: PlaceCategory
 export async function countFreeOutside(query: Query, categories: PlaceCategory[], regionIds?: string[]): Promise<number> {
   const [row] = regionIds
     ? await query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM place p JOIN shelter s ON s.id = p.shelter_id
-          WHERE s.region_id = ANY($2::uuid[]) AND NOT (p.category = ANY($1::place_category[])) AND ${FREE}`,
+        // Shelter by shelter on its places: the planner would otherwise scan every free place of the network.
+        `SELECT coalesce(sum(c.n), 0)::int AS n FROM shelter s CROSS JOIN LATERAL (
+           SELECT count(*) AS n FROM place p WHERE p.shelter_id = s.id AND NOT (p.category = ANY($1::place_category[])) AND ${FREE}) c
+          WHERE s.region_id = ANY($2::uuid[])`,
         [categories, regionIds],
       )
     : await query<{ n: number }>(`SELECT count(*)::int AS n FROM place p WHERE NOT (p.category = ANY($1::place_category[])) AND ${FREE}`, [categories]);
@@ -107,10 +109,11 @@ export async function loadPlacesById(query: Query, placeIds: string[]): Promise<
   return toCandidates(await query<Row>(`${SELECT} WHERE p.id = ANY($1::uuid[])`, [placeIds]));
 }
 
-/** Regions with their centres and how far their shelters' localities lie from it (null: no shelters). */
+/** Regions with their centres, how far their shelters' localities lie from it (null: no shelters) and how many there are. */
 export async function loadRegionPoints(query: Query): Promise<Map<string, RegionPoint>> {
   const rows = await query<RegionPoint>(
-    `SELECT r.id, r.name, r.latitude, r.longitude, e.km AS "extentKm" FROM region r LEFT JOIN region_locality_extent e ON e.region_id = r.id`,
+    `SELECT r.id, r.name, r.latitude, r.longitude, CASE WHEN e.shelters > 0 THEN e.km END AS "extentKm", coalesce(e.shelters, 0) AS shelters
+       FROM region r LEFT JOIN region_locality_extent e ON e.region_id = r.id`,
   );
   return new Map(rows.map((r) => [r.id, r]));
 }

@@ -19,6 +19,22 @@ export interface RegionSearch {
 /** Scores are rounded to cents: an unread region must stay this far below to be left out safely. */
 const SCORE_MARGIN = 0.01;
 
+/**
+ * The first read: the most promising regions that together hold twice as many shelters as options
+ * are needed (not every shelter has a fitting free place). On a small network that is most of it,
+ * in one round trip; on a large one, often the home region alone.
+ */
+function firstRead(pending: { shelters?: number; best: number }[], need: number): number {
+  let shelters = 0;
+  for (let i = 0; i < pending.length; i++) {
+    if (pending[i].shelters === undefined) return 1;
+    if (pending[i].best === -Infinity) return Math.max(i, 1);
+    shelters += pending[i].shelters!;
+    if (shelters >= 2 * need) return i + 1;
+  }
+  return pending.length;
+}
+
 export async function searchByRegion(
   request: MatchRequest,
   settings: MatchSettings,
@@ -26,7 +42,7 @@ export async function searchByRegion(
   load: (regionIds: string[]) => Promise<LoadedCandidate[]>,
 ): Promise<RegionSearch> {
   const pending = [...settings.regions.values()]
-    .map((region) => ({ id: region.id, best: bestScoreIn(region, request, settings) }))
+    .map((region) => ({ id: region.id, shelters: region.shelters, best: bestScoreIn(region, request, settings) }))
     .sort((a, b) => b.best - a.best || (a.id < b.id ? -1 : 1));
   const candidates: LoadedCandidate[] = [];
   const searched: string[] = [];
@@ -39,10 +55,16 @@ export async function searchByRegion(
     // Once enough options are found, read only regions that can still beat them (each read may
     // raise the bar); before that, as many as the regions read so far suggest are needed. The
     // batch at most doubles: few round trips on a small network, few regions on a large one.
-    const wanted = found >= need
-      ? pending.findIndex((r) => r.best < threshold) === -1 ? pending.length : pending.findIndex((r) => r.best < threshold)
-      : Math.ceil((Math.max(searched.length, 1) * (need - found)) / Math.max(found, 1));
-    batch = Math.max(1, Math.min(wanted, batch * 2 || 1));
+    let wanted: number;
+    if (found >= need) {
+      const below = pending.findIndex((r) => r.best < threshold);
+      wanted = below === -1 ? pending.length : below;
+    } else if (searched.length === 0) {
+      wanted = firstRead(pending, need);
+    } else {
+      wanted = Math.ceil((searched.length * (need - found)) / Math.max(found, 1));
+    }
+    batch = Math.max(1, Math.min(wanted, batch * 2 || wanted));
     const ids = pending.splice(0, batch).map((r) => r.id);
     candidates.push(...(await load(ids)));
     searched.push(...ids);
