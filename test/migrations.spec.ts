@@ -57,6 +57,8 @@ describe('migrations', () => {
       const { rows: [region] } = await db.pool.query(`SELECT id, latitude, longitude FROM region WHERE code = 'utrecht'`);
       const extent = async () => (await db.pool.query(`SELECT km FROM region_locality_extent WHERE region_id = $1`, [region.id])).rows[0]?.km ?? null;
       const shelters = async (id = region.id) => (await db.pool.query(`SELECT shelters FROM region_locality_extent WHERE region_id = $1`, [id])).rows[0]?.shelters ?? 0;
+      const offering = async (category: string, id = region.id) =>
+        (await db.pool.query(`SELECT shelters FROM region_category_shelters WHERE region_id = $1 AND category = $2`, [id, category])).rows[0]?.shelters ?? 0;
       const { rows: [org] } = await db.pool.query(`INSERT INTO organisation (name) VALUES ('Extent test') RETURNING id`);
       const addShelter = async (kmNorth: number) =>
         (await db.pool.query(
@@ -73,6 +75,9 @@ describe('migrations', () => {
       const near = await addShelter(5);
       expect(await extent()).toBeCloseTo(km(20), 9);
       expect(await shelters()).toBe(2);
+      expect(await offering('CRISIS')).toBe(2);
+      await db.pool.query(`UPDATE shelter SET categories = '{EMERGENCY,CRISIS}' WHERE id = $1`, [near]);
+      expect([await offering('CRISIS'), await offering('EMERGENCY')]).toEqual([2, 1]);
       await db.pool.query(`UPDATE shelter SET locality_latitude = $2 WHERE id = $1`, [far, region.latitude + 30 / 111.2]);
       expect(await extent()).toBeCloseTo(km(30), 9);
       // Moving the shelter back leaves an over-estimate (still a bound); moving the centre recomputes.
@@ -86,8 +91,9 @@ describe('migrations', () => {
       const { rows: [other] } = await db.pool.query(`SELECT id FROM region WHERE code = 'groningen'`);
       await db.pool.query(`UPDATE shelter SET region_id = $2 WHERE id = $1`, [near, other.id]);
       expect([await shelters(), await shelters(other.id)]).toEqual([1, 1]);
+      expect([await offering('CRISIS'), await offering('EMERGENCY'), await offering('EMERGENCY', other.id)]).toEqual([1, 0, 1]);
       await db.pool.query(`DELETE FROM shelter WHERE id = $1`, [far]);
-      expect(await shelters()).toBe(0);
+      expect([await shelters(), await offering('CRISIS')]).toEqual([0, 0]);
 
       // The database's great_circle_km is the formula of common/locality.ts.
       const pairs = [[52.09, 5.12, 53.22, 6.57], [50.85, 5.69, 53.2, 5.8], [52.37, 4.9, 52.37, 4.9]];

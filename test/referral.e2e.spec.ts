@@ -399,7 +399,7 @@ describe('the region search: reads only the regions that can give a better optio
     db = await createTestDatabase();
     t = await startTestService({ db });
     const women = { admittedSexes: ['FEMALE'], minAge: 18 };
-    for (const n of [1, 2, 3, 4, 5, 6]) await createShelter(t, { regionCode: 'utrecht', category: 'CRISIS', places: 1, beds: 2, name: `Utrecht ${n}`, shelter: women });
+    for (let n = 1; n <= 12; n++) await createShelter(t, { regionCode: 'utrecht', category: 'CRISIS', places: 1, beds: 2, name: `Utrecht ${n}`, shelter: women });
     await createShelter(t, { regionCode: 'groningen', category: 'CRISIS', places: 1, beds: 2, name: 'Groningen', shelter: women });
     await createShelter(t, { regionCode: 'groningen', category: 'CRISIS', places: 2, beds: 2, name: 'Groningen men only', shelter: { admittedSexes: ['MALE'], minAge: 18 } });
     home = (await db.pool.query(`SELECT id FROM region WHERE code = 'utrecht'`)).rows[0].id;
@@ -422,14 +422,15 @@ describe('the region search: reads only the regions that can give a better optio
       expect(res.errors).toBeUndefined();
       return res.data!.placementOptions as { regionsSearched: number; regionsInNetwork: number; options: { shelterName: string }[]; excluded: { rule: string; places: number }[] };
     };
-    // One option asked, ranked among three: Utrecht's six shelters settle it (own region +100).
+    // One option asked, ranked among three: Utrecht's twelve shelters settle it (own region +100).
+    // (A network with at most four shelters of the category per option needed is read whole.)
     const one = await ask(1);
     expect(one.options.map((o) => o.shelterName)).toEqual([expect.stringMatching(/^Utrecht /)]);
     expect([one.regionsSearched, one.regionsInNetwork]).toEqual([1, 35]);
     expect(one.excluded).toEqual([]);
     // Twenty asked: every region is read, Groningen's option comes last and its men-only places count.
     const all = await ask(20);
-    expect(all.options.map((o) => o.shelterName).slice(6)).toEqual(['Groningen']);
+    expect(all.options.map((o) => o.shelterName).slice(12)).toEqual(['Groningen']);
     expect([all.regionsSearched, all.regionsInNetwork]).toEqual([35, 35]);
     expect(all.excluded).toEqual([{ rule: 'SEX_NOT_ADMITTED', places: 2 }]);
   });

@@ -191,10 +191,10 @@ export class ReferralService implements OnModuleInit {
 
   // ---------- matching ----------
 
-  async matchSettings(query: <T>(sql: string, params?: unknown[]) => Promise<T[]>): Promise<MatchSettings> {
+  async matchSettings(query: <T>(sql: string, params?: unknown[]) => Promise<T[]>, categories?: PlaceCategory[]): Promise<MatchSettings> {
     return {
       now: new Date(),
-      regions: await loadRegionPoints(query),
+      regions: await loadRegionPoints(query, categories),
       minDistanceKm: this.config.MATCH_MIN_DISTANCE_KM,
       staleAfterHours: this.config.STALE_AFTER_HOURS,
     };
@@ -208,14 +208,14 @@ export class ReferralService implements OnModuleInit {
   ): Promise<OptionsResult> {
     // One after another: inside a transaction `query` is a single connection, and pg queues (and
     // from pg 9 refuses) a query sent while another runs on it.
-    const settings = await this.matchSettings(query);
+    const settings = await this.matchSettings(query, categories);
     // Rank without occupancy first, region by region until no unread region can do better, then
     // spread the load among the best few: occupancy is read for those shelters only.
     const { candidates, shortlist, searched } = await searchByRegion(request, settings, limit * 3, (regionIds) =>
-      loadFreeCandidates(query, categories, regionIds),
+      loadFreeCandidates(query, categories, regionIds ?? undefined),
     );
-    const everywhere = searched.length === settings.regions.size;
-    const outside = await countFreeOutside(query, categories, everywhere ? undefined : searched);
+    const read = new Set(searched);
+    const outside = await countFreeOutside(query, categories, searched, [...settings.regions.keys()].filter((id) => !read.has(id)));
     const occupancy = await loadOccupancy(query, shortlist.options.map((o) => o.shelter.id));
     for (const o of shortlist.options) o.shelter.occupancyRate = occupancy.get(o.shelter.id) ?? 0;
     const finalists = new Set(shortlist.options.map((o) => o.shelter.id));

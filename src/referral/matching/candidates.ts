@@ -90,17 +90,23 @@ export async function loadFreeCandidates(query: Query, categories: PlaceCategory
   return toCandidates(rows);
 }
 
-/** Free places of the other categories (in the given regions, or all), counted for the CATEGORY exclusion. */
-export async function countFreeOutside(query: Query, categories: PlaceCategory[], regionIds?: string[]): Promise<number> {
-  const [row] = regionIds
-    ? await query<{ n: number }>(
-        // Shelter by shelter on its places: the planner would otherwise scan every free place of the network.
-        `SELECT coalesce(sum(c.n), 0)::int AS n FROM shelter s CROSS JOIN LATERAL (
-           SELECT count(*) AS n FROM place p WHERE p.shelter_id = s.id AND NOT (p.category = ANY($1::place_category[])) AND ${FREE}) c
-          WHERE s.region_id = ANY($2::uuid[])`,
-        [categories, regionIds],
-      )
-    : await query<{ n: number }>(`SELECT count(*)::int AS n FROM place p WHERE NOT (p.category = ANY($1::place_category[])) AND ${FREE}`, [categories]);
+/**
+ * Free places of the other categories in the regions read, counted for the CATEGORY exclusion:
+ * region by region when few were read, otherwise all of them less those in the regions not read
+ * (one statement, one snapshot). Per region it goes shelter by shelter on their places: the planner
+ * would otherwise scan every free place of the network.
+ */
+export async function countFreeOutside(query: Query, categories: PlaceCategory[], read: string[], unread: string[]): Promise<number> {
+  const all = `SELECT count(*) FROM place p WHERE NOT (p.category = ANY($1::place_category[])) AND ${FREE}`;
+  const inRegions = `SELECT coalesce(sum(c.n), 0) FROM shelter s CROSS JOIN LATERAL (
+      SELECT count(*) AS n FROM place p WHERE p.shelter_id = s.id AND NOT (p.category = ANY($1::place_category[])) AND ${FREE}) c
+     WHERE s.region_id = ANY($2::uuid[])`;
+  const [row] =
+    unread.length === 0
+      ? await query<{ n: number }>(`SELECT (${all})::int AS n`, [categories])
+      : read.length <= unread.length
+        ? await query<{ n: number }>(`SELECT (${inRegions})::int AS n`, [categories, read])
+        : await query<{ n: number }>(`SELECT ((${all}) - (${inRegions}))::int AS n`, [categories, unread]);
   return row.n;
 }
 
@@ -109,11 +115,17 @@ export async function loadPlacesById(query: Query, placeIds: string[]): Promise<
   return toCandidates(await query<Row>(`${SELECT} WHERE p.id = ANY($1::uuid[])`, [placeIds]));
 }
 
-/** Regions with their centres, how far their shelters' localities lie from it (null: no shelters) and how many there are. */
-export async function loadRegionPoints(query: Query): Promise<Map<string, RegionPoint>> {
+/**
+ * Regions with their centres, how far their shelters' localities lie from it (null: no shelters),
+ * and how many shelters offer one of `categories` (all shelters when none are given).
+ */
+export async function loadRegionPoints(query: Query, categories?: PlaceCategory[]): Promise<Map<string, RegionPoint>> {
   const rows = await query<RegionPoint>(
-    `SELECT r.id, r.name, r.latitude, r.longitude, CASE WHEN e.shelters > 0 THEN e.km END AS "extentKm", coalesce(e.shelters, 0) AS shelters
+    `SELECT r.id, r.name, r.latitude, r.longitude, CASE WHEN e.shelters > 0 THEN e.km END AS "extentKm",
+            CASE WHEN $1::place_category[] IS NULL THEN coalesce(e.shelters, 0)
+                 ELSE (SELECT coalesce(sum(c.shelters), 0)::int FROM region_category_shelters c WHERE c.region_id = r.id AND c.category = ANY($1)) END AS shelters
        FROM region r LEFT JOIN region_locality_extent e ON e.region_id = r.id`,
+    [categories ?? null],
   );
   return new Map(rows.map((r) => [r.id, r]));
 }

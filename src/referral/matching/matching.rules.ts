@@ -68,7 +68,7 @@ export interface RegionPoint {
    * null: the region has no shelters; left out: unknown, so the search always reads the region.
    */
   extentKm?: number | null;
-  /** How many shelters the region has (sizes the search's first read; unknown: left out). */
+  /** How many shelters of the searched categories the region has (sizes the search's first read; unknown: left out). */
   shelters?: number;
 }
 

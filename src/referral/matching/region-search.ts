@@ -20,14 +20,16 @@ export interface RegionSearch {
 const SCORE_MARGIN = 0.01;
 
 /**
- * The first read: the most promising regions that together hold twice as many shelters as options
- * are needed (not every shelter has a fitting free place). On a small network that is most of it,
- * in one round trip; on a large one, often the home region alone.
+ * The first read. A network whose shelters of the searched categories are few (up to four per
+ * option needed) is read whole, in one query: a search would read most of it anyway. Otherwise the
+ * most promising regions that together hold twice as many such shelters as options are needed (not
+ * every shelter has a fitting free place): on a large network often the home region alone.
  */
 function firstRead(pending: { shelters?: number; best: number }[], need: number): number {
+  if (pending.some((r) => r.shelters === undefined)) return 1;
+  if (pending.reduce((sum, r) => sum + r.shelters!, 0) <= 4 * need) return pending.length;
   let shelters = 0;
   for (let i = 0; i < pending.length; i++) {
-    if (pending[i].shelters === undefined) return 1;
     if (pending[i].best === -Infinity) return Math.max(i, 1);
     shelters += pending[i].shelters!;
     if (shelters >= 2 * need) return i + 1;
@@ -39,7 +41,8 @@ export async function searchByRegion(
   request: MatchRequest,
   settings: MatchSettings,
   need: number,
-  load: (regionIds: string[]) => Promise<LoadedCandidate[]>,
+  /** The free places of the allowed categories in these regions (`null`: all regions). */
+  load: (regionIds: string[] | null) => Promise<LoadedCandidate[]>,
 ): Promise<RegionSearch> {
   const pending = [...settings.regions.values()]
     .map((region) => ({ id: region.id, shelters: region.shelters, best: bestScoreIn(region, request, settings) }))
@@ -65,8 +68,9 @@ export async function searchByRegion(
       wanted = Math.ceil((searched.length * (need - found)) / Math.max(found, 1));
     }
     batch = Math.max(1, Math.min(wanted, batch * 2 || wanted));
+    const whole = searched.length === 0 && batch >= pending.length;
     const ids = pending.splice(0, batch).map((r) => r.id);
-    candidates.push(...(await load(ids)));
+    candidates.push(...(await load(whole ? null : ids)));
     searched.push(...ids);
     shortlist = matchPlaces(request, candidates, settings, need);
   }
