@@ -20,7 +20,8 @@ const SCALES = QUICK ? [1, 10] : [1, 10, 50];
 const ITERATIONS = QUICK ? 30 : 150;
 const log = (line: string) => process.stderr.write(`[bench:matching] ${line}\n`);
 
-const OPTIONS = `query($id: ID!) { placementOptions(requestId: $id, limit: 10) { regionsSearched options { shelterId score reasons } excluded { rule places } } }`;
+// BENCH_BEFORE=1: for a service from before the region search (no regionsSearched field).
+const OPTIONS = `query($id: ID!) { placementOptions(requestId: $id, limit: 10) { ${process.env.BENCH_BEFORE ? '' : 'regionsSearched '}options { shelterId score reasons } excluded { rule places } } }`;
 const settings = (() => {
   const config = loadConfig({ NODE_ENV: 'development' });
   return { minDistanceKm: config.MATCH_MIN_DISTANCE_KM, staleAfterHours: config.STALE_AFTER_HOURS };
