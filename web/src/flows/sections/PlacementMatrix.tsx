@@ -1,4 +1,4 @@
-// Placement matrix: from which region into which region households were placed (region codes as names).
+// Placement matrix: from which region into which region households were placed, codes shown as region names.
 import * as Plot from '@observablehq/plot';
 import { useTranslation } from 'react-i18next';
 import { Figure } from '../Figure';
