@@ -21,6 +21,12 @@ export function tooFew(cells: Shown[]): boolean {
   return counted < MIN_OBSERVATIONS || withheld * 2 > nonZero.length;
 }
 
+/** A count of nothing, for a key one report has and the other lacks. */
+export const ZERO: Shown = { value: 0, suppressed: false };
+
+/** A count for a chart: null where it is withheld (a line breaks there, a bar is left out), never 0. */
+export const count = (c: Shown): number | null => (c.suppressed ? null : c.value);
+
 export type NumberFormat = (n: number, digits?: number) => string;
 
 /** "<5" for a withheld count, "–" for no figure, else the number. */
