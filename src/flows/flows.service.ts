@@ -163,6 +163,11 @@ export class FlowsService {
       }
     };
 
+    // The end of each bucket (now, for a bucket that has not ended) for the stocks at a bucket's end,
+    // computed once per bucket: joined inline, the time zone conversion ran for every row and bucket.
+    const bucketEnds = `b AS MATERIALIZED (SELECT bb.start, least(((bb.last_day::date + 1)::timestamp AT TIME ZONE $5), now()) AS end_at
+                                           FROM unnest($6::text[], $7::text[]) AS bb(start, last_day))`;
+
     // Waiting spells, from the timeline: a WAITING event until the first way off the list after it
     // (a request can wait again after an accepted offer's claim lapsed: each spell counts).
     const spells = `
@@ -173,10 +178,9 @@ export class FlowsService {
                             ORDER BY e.id LIMIT 1) x ON true
        WHERE w.kind = 'WAITING' AND w.at < (($2::date + 1)::timestamp AT TIME ZONE $5) AND ${region('r.home_region_id')}`;
     const [waitingAtEnd, leftList, daysWaited, offersMade, offersDecided] = await Promise.all([
-      q(`WITH spells AS (${spells})
+      q(`WITH spells AS (${spells}), ${bucketEnds}
          SELECT b.start AS bucket, c.category, count(DISTINCT s.request_id)::int AS n
-           FROM unnest($6::text[], $7::text[]) AS bb(start, last_day)
-           CROSS JOIN LATERAL (SELECT bb.start, least(((bb.last_day::date + 1)::timestamp AT TIME ZONE $5), now()) AS end_at) b
+           FROM b
            JOIN spells s ON s.started_at < b.end_at AND (s.ended_at IS NULL OR s.ended_at >= b.end_at)
            CROSS JOIN LATERAL unnest(coalesce(s.waiting_categories::text[], '{}') || ARRAY['*']) AS c(category)
           WHERE $1::date <= $2::date AND $3::text IS NOT NULL
@@ -295,11 +299,11 @@ export class FlowsService {
               WHERE r.marked_at < (($2::date + 1)::timestamp AT TIME ZONE $5)
                 AND (r.cleared_at IS NULL OR r.cleared_at >= ($1::date::timestamp AT TIME ZONE $5))
                 AND ($4::uuid IS NULL OR r.region_id = $4::uuid
-                     OR r.stay_id IN (SELECT t.stay_id FROM transfer t WHERE t.to_region_id = $4::uuid)))
+                     OR r.stay_id IN (SELECT t.stay_id FROM transfer t WHERE t.to_region_id = $4::uuid))),
+           ${bucketEnds}
            SELECT b.start AS bucket, x.blocker, count(DISTINCT r.stay_id)::int AS n,
                   percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM b.end_at - r.since) / 86400) AS p50
-             FROM unnest($6::text[], $7::text[]) AS bb(start, last_day)
-             CROSS JOIN LATERAL (SELECT bb.start, least(((bb.last_day::date + 1)::timestamp AT TIME ZONE $5), now()) AS end_at) b
+             FROM b
              JOIN ready r ON r.marked_at < b.end_at AND (r.cleared_at IS NULL OR r.cleared_at >= b.end_at)
              CROSS JOIN LATERAL unnest(r.blockers::text[] || ARRAY['*']) AS x(blocker)
             WHERE ($4::uuid IS NULL
