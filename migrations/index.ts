@@ -16,6 +16,7 @@ import { TransferStayIndex1764800200000 } from './1764800200000-TransferStayInde
 import { WaitingListFlows1764800300000 } from './1764800300000-WaitingListFlows.js';
 import { SecretsSearchPath1764800400000 } from './1764800400000-SecretsSearchPath.js';
 import { FlowAggregates1764900000000 } from './1764900000000-FlowAggregates.js';
+import { FlowPercentileFloats1765000000000 } from './1765000000000-FlowPercentileFloats.js';
 
 export const migrations = [
   NetworkSchema1763920000000,
@@ -34,4 +35,5 @@ export const migrations = [
   WaitingListFlows1764800300000,
   SecretsSearchPath1764800400000,
   FlowAggregates1764900000000,
+  FlowPercentileFloats1765000000000,
 ];

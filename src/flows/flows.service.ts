@@ -268,7 +268,7 @@ export class FlowsService {
             GROUP BY ${bucketKey('s.discharged_at')}, 2`),
         aggregated
           ? sorted(`SELECT ${day('l.day')} AS bucket, l.category::text AS category, count(*)::int AS n,
-                      percentile_cont(0.5) WITHIN GROUP (ORDER BY l.days) AS p50, percentile_cont(0.9) WITHIN GROUP (ORDER BY l.days) AS p90,
+                      percentile_cont(0.5) WITHIN GROUP (ORDER BY l.days_f) AS p50, percentile_cont(0.9) WITHIN GROUP (ORDER BY l.days_f) AS p90,
                       count(*) FILTER (WHERE l.days > CASE l.category WHEN 'EMERGENCY' THEN $6::numeric WHEN 'CRISIS' THEN $7::numeric ELSE $8::numeric END)::int AS over_norm,
                       count(*) FILTER (WHERE l.days > $8::numeric)::int AS over_max
                  FROM flow_stay_length l WHERE ${days('l.day')} AND ${region('l.region_id')}
@@ -328,8 +328,8 @@ export class FlowsService {
             GROUP BY ${bucketKey('r.escalated_at')}`),
         aggregated
           ? sorted(`SELECT ${day('t.day')} AS bucket, count(*)::int AS n,
-                      percentile_cont(0.5) WITHIN GROUP (ORDER BY t.hours_to_claim) AS p50, percentile_cont(0.9) WITHIN GROUP (ORDER BY t.hours_to_claim) AS p90
-                 FROM flow_request_time t WHERE ${days('t.day')} AND ${region('t.region_id')} AND t.hours_to_claim IS NOT NULL
+                      percentile_cont(0.5) WITHIN GROUP (ORDER BY t.hours_to_claim_f) AS p50, percentile_cont(0.9) WITHIN GROUP (ORDER BY t.hours_to_claim_f) AS p90
+                 FROM flow_request_time t WHERE ${days('t.day')} AND ${region('t.region_id')} AND t.hours_to_claim_f IS NOT NULL
                 GROUP BY GROUPING SETS ((${dayKey('t.day')}), ())`)
           : q(`SELECT ${bucket('r.created_at')} AS bucket, count(*)::int AS n,
                   percentile_cont(0.5) WITHIN GROUP (ORDER BY c.hours) AS p50, percentile_cont(0.9) WITHIN GROUP (ORDER BY c.hours) AS p90
@@ -340,7 +340,7 @@ export class FlowsService {
             GROUP BY GROUPING SETS ((${bucketKey('r.created_at')}), ())`),
         aggregated
           ? sorted(`SELECT ${day('t.day')} AS bucket, count(*)::int AS n,
-                      percentile_cont(0.5) WITHIN GROUP (ORDER BY t.hours_to_admission) AS p50, percentile_cont(0.9) WITHIN GROUP (ORDER BY t.hours_to_admission) AS p90
+                      percentile_cont(0.5) WITHIN GROUP (ORDER BY t.hours_to_admission_f) AS p50, percentile_cont(0.9) WITHIN GROUP (ORDER BY t.hours_to_admission_f) AS p90
                  FROM flow_request_time t WHERE ${days('t.day')} AND ${region('t.region_id')} AND t.admitted
                 GROUP BY GROUPING SETS ((${dayKey('t.day')}), ())`)
           : q(`SELECT ${bucket('r.created_at')} AS bucket, count(*)::int AS n,
