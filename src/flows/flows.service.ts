@@ -120,9 +120,9 @@ export class FlowsService {
   async figures(
     regionId: string | null, from: string, to: string, granularity: Granularity, options: { aggregates?: boolean } = {},
   ): Promise<FlowReportFigures> {
-    // A well-formed id of no region is a mistake, not a region where nothing happened.
-    const [reported] = regionId ? await this.dataSource.query(`SELECT code FROM region WHERE id = $1`, [regionId]) : [];
-    if (regionId && !reported) throw DomainError.notFound('Region', regionId);
+    // Every query is sent at once (one round trip of waiting, not three); a well-formed id of no
+    // region is a mistake, not a region where nothing happened (checked when all have answered).
+    const lookup: Promise<Row[]> = regionId ? this.dataSource.query(`SELECT code FROM region WHERE id = $1`, [regionId]) : Promise.resolve([]);
     const buckets = bucketsOf(from, to, granularity).map((b) => emptyPeriod(b.start, b.end));
     const total = emptyPeriod(from, to);
     const byKey = new Map(buckets.map((b) => [b.start, b]));
@@ -177,7 +177,7 @@ export class FlowsService {
                             WHERE e.request_id = w.request_id AND e.id > w.id AND e.kind IN (${WAITING_EXITS.map((k) => `'${k}'`).join(', ')})
                             ORDER BY e.id LIMIT 1) x ON true
        WHERE w.kind = 'WAITING' AND w.at < (($2::date + 1)::timestamp AT TIME ZONE $5) AND ${region('r.home_region_id')}`;
-    const [waitingAtEnd, leftList, daysWaited, offersMade, offersDecided] = await Promise.all([
+    const waitingList = Promise.all([
       q(`WITH spells AS (${spells}), ${bucketEnds}
          SELECT b.start AS bucket, c.category, count(DISTINCT s.request_id)::int AS n
            FROM b
@@ -209,8 +209,9 @@ export class FlowsService {
     const openReadiness = `(SELECT * FROM outflow_readiness WHERE cleared_at IS NULL
                             UNION ALL
                             SELECT * FROM outflow_readiness WHERE cleared_at >= ($1::date::timestamp AT TIME ZONE $5))`;
-    const [inflow, persons, matrix, transfers, moveTimes, inbound, outflow, stayLengths, marked, blocked, notAdmitted, escalations, toClaim, toAdmission, noFreePlace, occupancy, inflowBy] =
-      await Promise.all([
+    const [[reported], [waitingAtEnd, leftList, daysWaited, offersMade, offersDecided],
+      [inflow, persons, matrix, transfers, moveTimes, inbound, outflow, stayLengths, marked, blocked, notAdmitted, escalations, toClaim, toAdmission, noFreePlace, occupancy, inflowBy]] =
+      await Promise.all([lookup, waitingList, Promise.all([
         aggregated ? skip : q(`SELECT ${bucket('s.admitted_at')} AS bucket, s.admitted_category::text AS category,
                   CASE WHEN s.origin_region_id = s.admitted_region_id THEN 'OWN_REGION' ELSE o.code END AS origin,
                   coalesce(s.referrer_type, 'UNKNOWN') AS referrer, count(*)::int AS n
@@ -227,14 +228,16 @@ export class FlowsService {
             WHERE ${within('s.admitted_at')} AND ${region('s.admitted_region_id')}
             GROUP BY ${bucketKey('s.admitted_at')}, 2, 3, 4`),
         aggregated
-          ? q(`SELECT ${day('x.day')} AS bucket, o.code AS origin, a.code AS placed, sum(x.n)::int AS n
-                 FROM (SELECT c.day, c.key::uuid AS origin_id, c.region_id AS placed_id, c.n FROM flow_count c
-                        WHERE c.figure = 'admit.origin' AND ${days('c.day')} AND ${region('c.region_id')} AND c.region_id <> '${COUNTRY}'::uuid
-                       UNION ALL
-                       SELECT c.day, c.region_id, c.key::uuid, c.n FROM flow_count c
-                        WHERE c.figure = 'admit.placed' AND ${days('c.day')} AND $4::uuid IS NOT NULL AND c.region_id = $4::uuid AND c.key <> $4::text) x
-                 JOIN region o ON o.id = x.origin_id JOIN region a ON a.id = x.placed_id
-                GROUP BY ${dayKey('x.day')}, 2, 3 HAVING sum(x.n) > 0`)
+          // Summed per region id (a region's code is unique), the codes looked up per cell, not per row.
+          ? q(`SELECT to_char(g.bucket, 'YYYY-MM-DD') AS bucket, o.code AS origin, a.code AS placed, g.n
+                 FROM (SELECT ${dayKey('x.day')} AS bucket, x.origin_id, x.placed_id, sum(x.n)::int AS n
+                         FROM (SELECT c.day, c.key AS origin_id, c.region_id AS placed_id, c.n FROM flow_count c
+                                WHERE c.figure = 'admit.origin' AND ${days('c.day')} AND ${region('c.region_id')} AND c.region_id <> '${COUNTRY}'::uuid
+                               UNION ALL
+                               SELECT c.day, c.region_id::text, c.key::uuid, c.n FROM flow_count c
+                                WHERE c.figure = 'admit.placed' AND ${days('c.day')} AND $4::uuid IS NOT NULL AND c.region_id = $4::uuid AND c.key <> $4::text) x
+                        GROUP BY 1, 2, 3 HAVING sum(x.n) > 0) g
+                 JOIN region o ON o.id = g.origin_id::uuid JOIN region a ON a.id = g.placed_id`)
           : q(`SELECT ${bucket('s.admitted_at')} AS bucket, o.code AS origin, a.code AS placed, count(*)::int AS n
              FROM stay s JOIN region o ON o.id = s.origin_region_id JOIN region a ON a.id = s.admitted_region_id
             WHERE ${within('s.admitted_at')} AND ($4::uuid IS NULL OR s.admitted_region_id = $4::uuid OR s.origin_region_id = $4::uuid)
@@ -327,9 +330,13 @@ export class FlowsService {
              FROM placement_request r WHERE r.escalated_at IS NOT NULL AND ${within('r.escalated_at')} AND ${region('r.home_region_id')}
             GROUP BY ${bucketKey('r.escalated_at')}`),
         aggregated
-          ? sorted(`SELECT ${day('t.day')} AS bucket, count(*)::int AS n,
-                      percentile_cont(0.5) WITHIN GROUP (ORDER BY t.hours_to_claim_f) AS p50, percentile_cont(0.9) WITHIN GROUP (ORDER BY t.hours_to_claim_f) AS p90
-                 FROM flow_request_time t WHERE ${days('t.day')} AND ${region('t.region_id')} AND t.hours_to_claim_f IS NOT NULL
+          // Both request percentiles in one pass over the requests (hours to admission: split out below).
+          ? sorted(`SELECT ${day('t.day')} AS bucket, count(*) FILTER (WHERE t.hours_to_claim_f IS NOT NULL)::int AS n,
+                      percentile_cont(0.5) WITHIN GROUP (ORDER BY t.hours_to_claim_f) AS p50, percentile_cont(0.9) WITHIN GROUP (ORDER BY t.hours_to_claim_f) AS p90,
+                      count(*) FILTER (WHERE t.admitted)::int AS admitted_n,
+                      percentile_cont(0.5) WITHIN GROUP (ORDER BY t.hours_to_admission_f) FILTER (WHERE t.admitted) AS admitted_p50,
+                      percentile_cont(0.9) WITHIN GROUP (ORDER BY t.hours_to_admission_f) FILTER (WHERE t.admitted) AS admitted_p90
+                 FROM flow_request_time t WHERE ${days('t.day')} AND ${region('t.region_id')} AND (t.hours_to_claim_f IS NOT NULL OR t.admitted)
                 GROUP BY GROUPING SETS ((${dayKey('t.day')}), ())`)
           : q(`SELECT ${bucket('r.created_at')} AS bucket, count(*)::int AS n,
                   percentile_cont(0.5) WITHIN GROUP (ORDER BY c.hours) AS p50, percentile_cont(0.9) WITHIN GROUP (ORDER BY c.hours) AS p90
@@ -339,10 +346,7 @@ export class FlowsService {
             WHERE ${within('r.created_at')} AND ${region('r.home_region_id')} AND c.hours IS NOT NULL
             GROUP BY GROUPING SETS ((${bucketKey('r.created_at')}), ())`),
         aggregated
-          ? sorted(`SELECT ${day('t.day')} AS bucket, count(*)::int AS n,
-                      percentile_cont(0.5) WITHIN GROUP (ORDER BY t.hours_to_admission_f) AS p50, percentile_cont(0.9) WITHIN GROUP (ORDER BY t.hours_to_admission_f) AS p90
-                 FROM flow_request_time t WHERE ${days('t.day')} AND ${region('t.region_id')} AND t.admitted
-                GROUP BY GROUPING SETS ((${dayKey('t.day')}), ())`)
+          ? skip
           : q(`SELECT ${bucket('r.created_at')} AS bucket, count(*)::int AS n,
                   percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r.closed_at - r.created_at) / 3600) AS p50,
                   percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM r.closed_at - r.created_at) / 3600) AS p90
@@ -367,7 +371,8 @@ export class FlowsService {
                 WHERE c.figure IN ('admit.category', 'admit.origin', 'admit.referrer') AND ${days('c.day')} AND ${counted('c.region_id')}
                 GROUP BY ${dayKey('c.day')}, 2, 3 HAVING sum(c.n) > 0`)
           : skip,
-      ]);
+      ])]);
+    if (regionId && !reported) throw DomainError.notFound('Region', regionId);
 
     each(inflow, (p, r) => {
       add(p.inflow.admissions, r.n);
@@ -423,7 +428,8 @@ export class FlowsService {
     });
     each(escalations, (p, r) => add(p.unmetDemand.escalations, r.n));
     percentiles(toClaim, (p) => p.unmetDemand.hoursToClaim);
-    percentiles(toAdmission, (p) => p.unmetDemand.hoursToAdmission);
+    percentiles(aggregated ? toClaim.map((r) => ({ bucket: r.bucket, n: r.admitted_n, p50: r.admitted_p50, p90: r.admitted_p90 })) : toAdmission,
+      (p) => p.unmetDemand.hoursToAdmission);
     each(noFreePlace, (p, r) => p.unmetDemand.daysWithoutFreePlace.set(r.category, (p.unmetDemand.daysWithoutFreePlace.get(r.category) ?? 0) + r.n));
     for (const r of occupancy) {
       const period = r.bucket === null ? total : byKey.get(r.bucket);
