@@ -290,6 +290,8 @@ export class FlowsService {
             GROUP BY ${bucketKey('r.marked_at')}`),
         // At the end of each bucket (now, for a bucket that has not ended), in the region where the
         // stay is at that moment: where it was marked, or where its last move since then took it.
+        // (A move into the region counts only before the period's end: later ones move no stay that is
+        // counted at a bucket's end, so only those are read.)
         // Days waiting count from the first mark of that readiness (a change of blockers is no new
         // mark), read from the marks themselves: the stay's ready_for_outflow_at is only the latest.
         q(`WITH ready AS MATERIALIZED (
@@ -302,12 +304,15 @@ export class FlowsService {
               WHERE r.marked_at < (($2::date + 1)::timestamp AT TIME ZONE $5)
                 AND (r.cleared_at IS NULL OR r.cleared_at >= ($1::date::timestamp AT TIME ZONE $5))
                 AND ($4::uuid IS NULL OR r.region_id = $4::uuid
-                     OR r.stay_id IN (SELECT t.stay_id FROM transfer t WHERE t.to_region_id = $4::uuid))),
+                     OR r.stay_id IN (SELECT t.stay_id FROM transfer t WHERE t.to_region_id = $4::uuid
+                                         AND t.transferred_at < (($2::date + 1)::timestamp AT TIME ZONE $5)))),
            ${bucketEnds}
            SELECT b.start AS bucket, x.blocker, count(DISTINCT r.stay_id)::int AS n,
                   percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM b.end_at - r.since) / 86400) AS p50
-             FROM b
-             JOIN ready r ON r.marked_at < b.end_at AND (r.cleared_at IS NULL OR r.cleared_at >= b.end_at)
+             FROM ready r
+             -- Each mark against the few bucket ends (OFFSET 0 keeps this order: the other way round
+             -- read every mark once per bucket).
+             CROSS JOIN LATERAL (SELECT b.start, b.end_at FROM b WHERE r.marked_at < b.end_at AND (r.cleared_at IS NULL OR r.cleared_at >= b.end_at) OFFSET 0) b
              CROSS JOIN LATERAL unnest(r.blockers::text[] || ARRAY['*']) AS x(blocker)
             WHERE ($4::uuid IS NULL
                    OR coalesce((SELECT t.to_region_id FROM transfer t
