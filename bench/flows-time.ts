@@ -11,7 +11,8 @@ import { summarise } from './support.js';
  * this build's FlowsService against another build's (FLOWS_BASE: a dist directory holding
  * src/flows/flows.service.js, e.g. a copy of dist made before a change), alternating run by run,
  * both with the aggregates. First checks that both (and this build's direct path, for MONTH) give
- * the same presented report. FLOWS_URL is the database, FLOWS_RUNS the timed runs per case (10).
+ * the same presented report. FLOWS_URL is the database, FLOWS_RUNS the timed runs per case (10), FLOWS_CASES a comma-separated
+ * subset (region-year, country-year, region-month), FLOWS_NO_DIRECT=1 skips the direct path's check.
  */
 const log = (line: string) => process.stderr.write(`[flows-time] ${line}\n`);
 
