@@ -15,14 +15,16 @@ import { formatTable, GraphQLHttpClient, now } from './support.js';
  * Next to it the raw SQL of the inflow figure and the plan of one region-month, and the cost of
  * keeping the aggregates on the write path: claim + admit + discharge cycles per second through
  * GraphQL with the aggregates' triggers enabled, then disabled (then rebuilt, timed).
- * BENCH_QUICK=1: 1 year at scale 2.
+ * BENCH_QUICK=1: 1 year at scale 2. BENCH_FLOWS_URL: reuse a database that already holds the history
+ * (bench/flows-db.ts) instead of generating one; BENCH_FLOWS_READS_ONLY=1: the reports only, no write path;
+ * BENCH_FLOWS_DIRECT_RUNS: runs of the direct path and raw SQL (10).
  */
 const QUICK = ['1', 'true', 'yes'].includes(String(process.env.BENCH_QUICK ?? ''));
 const SCALE = QUICK ? 2 : 10;
 const YEARS = QUICK ? 1 : 5;
 const ITERATIONS = QUICK ? 5 : 20;
 /** The source rows' path (seconds per country-year) and the raw SQL: fewer runs, one warm-up. */
-const DIRECT_ITERATIONS = QUICK ? 5 : 10;
+const DIRECT_ITERATIONS = Number(process.env.BENCH_FLOWS_DIRECT_RUNS ?? (QUICK ? 5 : 10));
 const WRITE_SECONDS = QUICK ? 5 : 20;
 const WRITERS = 2;
 const log = (line: string) => process.stderr.write(`[bench:flows] ${line}\n`);
@@ -53,16 +55,22 @@ async function withCpu<T>(work: () => Promise<T>): Promise<{ result: T; machineB
 }
 
 async function main() {
-  const server = await startServer(log);
+  const reused = process.env.BENCH_FLOWS_URL;
+  const server = reused ? null : await startServer(log);
   try {
-    const url = await freshDatabase(server, 'bench_flows');
-    const dataSource = createDataSource(url, 2);
-    await dataSource.initialize();
+    const url = reused ?? await freshDatabase(server!, 'bench_flows');
     let started = Date.now();
-    await loadDemoNetwork(dataSource, { scale: SCALE, seed: 1 });
-    const history = await generateHistory(dataSource, { years: YEARS, seed: 1, log: (m) => log(m) });
-    await dataSource.query('ANALYZE');
-    await dataSource.destroy();
+    let history = null;
+    if (!reused) {
+      const dataSource = createDataSource(url, 2);
+      await dataSource.initialize();
+      await loadDemoNetwork(dataSource, { scale: SCALE, seed: 1 });
+      history = await generateHistory(dataSource, { years: YEARS, seed: 1, log: (m) => log(m) });
+      // What autovacuum does to a database that has settled (the visibility map lets the narrow
+      // aggregate tables be read from their indexes alone); straight after a bulk load it has not run yet.
+      await dataSource.query('VACUUM ANALYZE');
+      await dataSource.destroy();
+    }
     const loadMs = Date.now() - started;
     const pool = new pg.Pool({ connectionString: url, max: 2 });
     const { rows: [{ stays }] } = await pool.query(`SELECT count(*)::int AS stays FROM stay`);
@@ -108,6 +116,11 @@ async function main() {
       walk(root.Plan);
       const regionMonth = { planNodes: nodes, executionMs: root['Execution Time'], sharedBuffers: (root.Plan['Shared Hit Blocks'] ?? 0) + (root.Plan['Shared Read Blocks'] ?? 0) };
 
+      if (process.env.BENCH_FLOWS_READS_ONLY) {
+        process.stdout.write(`\nflowReport on ${stays} stays (ms)\n${formatTable(['case', 'aggregates p50', 'aggregates p99', 'direct p50', 'direct p99', 'speed-up', 'raw SQL p50', 'machine busy'],
+          results.map((r) => [r.case, r.aggregates.p50, r.aggregates.p99, r.direct.p50, r.direct.p99, r.speedup, r.rawSql.p50, r.machineBusyShare]))}\n`);
+        return;
+      }
       // The write path: WRITERS clients, each cycling claim + admit + discharge on its own free place.
       const { rows: places } = await pool.query(
         `SELECT p.id, s.region_id FROM place p JOIN shelter s ON s.id = p.shelter_id
@@ -168,7 +181,7 @@ async function main() {
       await direct.close();
     }
   } finally {
-    await server.stop();
+    await server?.stop();
   }
 }
 

@@ -17,6 +17,8 @@ import { WaitingListFlows1764800300000 } from './1764800300000-WaitingListFlows.
 import { SecretsSearchPath1764800400000 } from './1764800400000-SecretsSearchPath.js';
 import { FlowAggregates1764900000000 } from './1764900000000-FlowAggregates.js';
 import { RegionLocalityExtent1764950000000 } from './1764950000000-RegionLocalityExtent.js';
+import { FlowPercentileFloats1765000000000 } from './1765000000000-FlowPercentileFloats.js';
+import { ReadinessClearedMarkedIndex1765000100000 } from './1765000100000-ReadinessClearedMarkedIndex.js';
 
 export const migrations = [
   NetworkSchema1763920000000,
@@ -36,4 +38,6 @@ export const migrations = [
   SecretsSearchPath1764800400000,
   FlowAggregates1764900000000,
   RegionLocalityExtent1764950000000,
+  FlowPercentileFloats1765000000000,
+  ReadinessClearedMarkedIndex1765000100000,
 ];

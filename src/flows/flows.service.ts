@@ -120,9 +120,9 @@ export class FlowsService {
   async figures(
     regionId: string | null, from: string, to: string, granularity: Granularity, options: { aggregates?: boolean } = {},
   ): Promise<FlowReportFigures> {
-    // A well-formed id of no region is a mistake, not a region where nothing happened.
-    const [reported] = regionId ? await this.dataSource.query(`SELECT code FROM region WHERE id = $1`, [regionId]) : [];
-    if (regionId && !reported) throw DomainError.notFound('Region', regionId);
+    // Every query is sent at once (one round trip of waiting, not three); a well-formed id of no
+    // region is a mistake, not a region where nothing happened (checked when all have answered).
+    const lookup: Promise<Row[]> = regionId ? this.dataSource.query(`SELECT code FROM region WHERE id = $1`, [regionId]) : Promise.resolve([]);
     const buckets = bucketsOf(from, to, granularity).map((b) => emptyPeriod(b.start, b.end));
     const total = emptyPeriod(from, to);
     const byKey = new Map(buckets.map((b) => [b.start, b]));
@@ -137,11 +137,15 @@ export class FlowsService {
         await m.query(`SET LOCAL work_mem = '64MB'`);
         return (await m.query(sql, [from, to, unit, regionId, tz, ...extra])) as Row[];
       });
-    const bucket = (col: string) => `to_char(greatest(date_trunc($3, ${col} AT TIME ZONE $5)::date, $1::date), 'YYYY-MM-DD')`;
+    // Rows are grouped on the bucket's date and only the groups' dates are written out as text:
+    // to_char on every row, and sorting on text in the collation, cost more than the rest of a query.
+    const bucketKey = (col: string) => `greatest(date_trunc($3, ${col} AT TIME ZONE $5)::date, $1::date)`;
+    const bucket = (col: string) => `to_char(${bucketKey(col)}, 'YYYY-MM-DD')`;
     const within = (col: string) => `${col} >= ($1::date::timestamp AT TIME ZONE $5) AND ${col} < (($2::date + 1)::timestamp AT TIME ZONE $5)`;
     const region = (col: string) => `($4::uuid IS NULL OR ${col} = $4::uuid)`;
     // The same buckets and period for the aggregates' local days (every query takes the same parameters).
-    const day = (col: string) => `to_char(greatest(date_trunc($3, ${col}::timestamp)::date, $1::date), 'YYYY-MM-DD')`;
+    const dayKey = (col: string) => `greatest(date_trunc($3, ${col}::timestamp)::date, $1::date)`;
+    const day = (col: string) => `to_char(${dayKey(col)}, 'YYYY-MM-DD')`;
     const counted = (col: string) => `${col} = coalesce($4::uuid, '${COUNTRY}'::uuid)`;
     const days = (col: string) => `${col} BETWEEN $1::date AND $2::date AND $5::text IS NOT NULL`;
     const each = (rows: Row[], apply: (p: PeriodFigures, r: Row) => void) => {
@@ -159,6 +163,11 @@ export class FlowsService {
       }
     };
 
+    // The end of each bucket (now, for a bucket that has not ended) for the stocks at a bucket's end,
+    // computed once per bucket: joined inline, the time zone conversion ran for every row and bucket.
+    const bucketEnds = `b AS MATERIALIZED (SELECT bb.start, least(((bb.last_day::date + 1)::timestamp AT TIME ZONE $5), now()) AS end_at
+                                           FROM unnest($6::text[], $7::text[]) AS bb(start, last_day))`;
+
     // Waiting spells, from the timeline: a WAITING event until the first way off the list after it
     // (a request can wait again after an accepted offer's claim lapsed: each spell counts).
     const spells = `
@@ -168,31 +177,30 @@ export class FlowsService {
                             WHERE e.request_id = w.request_id AND e.id > w.id AND e.kind IN (${WAITING_EXITS.map((k) => `'${k}'`).join(', ')})
                             ORDER BY e.id LIMIT 1) x ON true
        WHERE w.kind = 'WAITING' AND w.at < (($2::date + 1)::timestamp AT TIME ZONE $5) AND ${region('r.home_region_id')}`;
-    const [waitingAtEnd, leftList, daysWaited, offersMade, offersDecided] = await Promise.all([
-      q(`WITH spells AS (${spells})
+    const waitingList = Promise.all([
+      q(`WITH spells AS (${spells}), ${bucketEnds}
          SELECT b.start AS bucket, c.category, count(DISTINCT s.request_id)::int AS n
-           FROM unnest($6::text[], $7::text[]) AS bb(start, last_day)
-           CROSS JOIN LATERAL (SELECT bb.start, least(((bb.last_day::date + 1)::timestamp AT TIME ZONE $5), now()) AS end_at) b
+           FROM b
            JOIN spells s ON s.started_at < b.end_at AND (s.ended_at IS NULL OR s.ended_at >= b.end_at)
            CROSS JOIN LATERAL unnest(coalesce(s.waiting_categories::text[], '{}') || ARRAY['*']) AS c(category)
           WHERE $1::date <= $2::date AND $3::text IS NOT NULL
           GROUP BY 1, 2`, [buckets.map((b) => b.start), buckets.map((b) => b.end)]),
       q(`WITH spells AS (${spells})
          SELECT ${bucket('s.ended_at')} AS bucket, s.exit_kind, count(*)::int AS n FROM spells s
-          WHERE s.ended_at IS NOT NULL AND ${within('s.ended_at')} GROUP BY 1, 2`),
+          WHERE s.ended_at IS NOT NULL AND ${within('s.ended_at')} GROUP BY ${bucketKey('s.ended_at')}, 2`),
       q(`WITH spells AS (${spells})
          SELECT ${bucket('s.ended_at')} AS bucket, count(*)::int AS n,
                 percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM s.ended_at - s.started_at) / 86400) AS p50,
                 percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM s.ended_at - s.started_at) / 86400) AS p90
            FROM spells s WHERE s.ended_at IS NOT NULL AND ${within('s.ended_at')}
-          GROUP BY GROUPING SETS ((1), ())`),
+          GROUP BY GROUPING SETS ((${bucketKey('s.ended_at')}), ())`),
       q(`SELECT ${bucket('o.created_at')} AS bucket, count(*)::int AS n
            FROM placement_offer o JOIN placement_request r ON r.id = o.request_id
-          WHERE ${within('o.created_at')} AND ${region('r.home_region_id')} GROUP BY 1`),
+          WHERE ${within('o.created_at')} AND ${region('r.home_region_id')} GROUP BY ${bucketKey('o.created_at')}`),
       q(`SELECT ${bucket('o.decided_at')} AS bucket, o.status::text AS status, o.decline_reason::text AS reason, count(*)::int AS n
            FROM placement_offer o JOIN placement_request r ON r.id = o.request_id
           WHERE o.status IN ('ACCEPTED', 'DECLINED') AND o.decided_at IS NOT NULL AND ${within('o.decided_at')} AND ${region('r.home_region_id')}
-          GROUP BY 1, 2, 3`),
+          GROUP BY ${bucketKey('o.decided_at')}, 2, 3`),
     ]);
 
     const skip = Promise.resolve([] as Row[]);
@@ -201,84 +209,89 @@ export class FlowsService {
     const openReadiness = `(SELECT * FROM outflow_readiness WHERE cleared_at IS NULL
                             UNION ALL
                             SELECT * FROM outflow_readiness WHERE cleared_at >= ($1::date::timestamp AT TIME ZONE $5))`;
-    const [inflow, persons, matrix, transfers, moveTimes, inbound, outflow, stayLengths, marked, blocked, notAdmitted, escalations, toClaim, toAdmission, noFreePlace, occupancy, inflowBy] =
-      await Promise.all([
+    const [[reported], [waitingAtEnd, leftList, daysWaited, offersMade, offersDecided],
+      [inflow, persons, matrix, transfers, moveTimes, inbound, outflow, stayLengths, marked, blocked, notAdmitted, escalations, toClaim, toAdmission, noFreePlace, occupancy, inflowBy]] =
+      await Promise.all([lookup, waitingList, Promise.all([
         aggregated ? skip : q(`SELECT ${bucket('s.admitted_at')} AS bucket, s.admitted_category::text AS category,
                   CASE WHEN s.origin_region_id = s.admitted_region_id THEN 'OWN_REGION' ELSE o.code END AS origin,
                   coalesce(s.referrer_type, 'UNKNOWN') AS referrer, count(*)::int AS n
              FROM stay s JOIN region o ON o.id = s.origin_region_id
             WHERE ${within('s.admitted_at')} AND ${region('s.admitted_region_id')}
-            GROUP BY 1, 2, 3, 4`),
+            GROUP BY ${bucketKey('s.admitted_at')}, 2, 3, 4`),
         aggregated
           ? q(`SELECT ${day('c.day')} AS bucket, split_part(c.key, ' ', 1) AS sex, split_part(c.key, ' ', 2) AS band,
                       split_part(c.key, ' ', 3)::boolean AS is_child, sum(c.n)::int AS n
                  FROM flow_count c WHERE c.figure = 'member' AND ${days('c.day')} AND ${counted('c.region_id')}
-                GROUP BY 1, 2, 3, 4 HAVING sum(c.n) > 0`)
+                GROUP BY ${dayKey('c.day')}, 2, 3, 4 HAVING sum(c.n) > 0`)
           : q(`SELECT ${bucket('s.admitted_at')} AS bucket, m.sex::text AS sex, m.age_band::text AS band, m.is_child, count(*)::int AS n
              FROM stay s JOIN stay_member m ON m.stay_id = s.id
             WHERE ${within('s.admitted_at')} AND ${region('s.admitted_region_id')}
-            GROUP BY 1, 2, 3, 4`),
+            GROUP BY ${bucketKey('s.admitted_at')}, 2, 3, 4`),
         aggregated
-          ? q(`SELECT ${day('x.day')} AS bucket, o.code AS origin, a.code AS placed, sum(x.n)::int AS n
-                 FROM (SELECT c.day, c.key::uuid AS origin_id, c.region_id AS placed_id, c.n FROM flow_count c
-                        WHERE c.figure = 'admit.origin' AND ${days('c.day')} AND ${region('c.region_id')} AND c.region_id <> '${COUNTRY}'::uuid
-                       UNION ALL
-                       SELECT c.day, c.region_id, c.key::uuid, c.n FROM flow_count c
-                        WHERE c.figure = 'admit.placed' AND ${days('c.day')} AND $4::uuid IS NOT NULL AND c.region_id = $4::uuid AND c.key <> $4::text) x
-                 JOIN region o ON o.id = x.origin_id JOIN region a ON a.id = x.placed_id
-                GROUP BY 1, 2, 3 HAVING sum(x.n) > 0`)
+          // Summed per region id (a region's code is unique), the codes looked up per cell, not per row.
+          ? q(`SELECT to_char(g.bucket, 'YYYY-MM-DD') AS bucket, o.code AS origin, a.code AS placed, g.n
+                 FROM (SELECT ${dayKey('x.day')} AS bucket, x.origin_id, x.placed_id, sum(x.n)::int AS n
+                         FROM (SELECT c.day, c.key AS origin_id, c.region_id AS placed_id, c.n FROM flow_count c
+                                WHERE c.figure = 'admit.origin' AND ${days('c.day')} AND ${region('c.region_id')} AND c.region_id <> '${COUNTRY}'::uuid
+                               UNION ALL
+                               SELECT c.day, c.region_id::text, c.key::uuid, c.n FROM flow_count c
+                                WHERE c.figure = 'admit.placed' AND ${days('c.day')} AND $4::uuid IS NOT NULL AND c.region_id = $4::uuid AND c.key <> $4::text) x
+                        GROUP BY 1, 2, 3 HAVING sum(x.n) > 0) g
+                 JOIN region o ON o.id = g.origin_id::uuid JOIN region a ON a.id = g.placed_id`)
           : q(`SELECT ${bucket('s.admitted_at')} AS bucket, o.code AS origin, a.code AS placed, count(*)::int AS n
              FROM stay s JOIN region o ON o.id = s.origin_region_id JOIN region a ON a.id = s.admitted_region_id
             WHERE ${within('s.admitted_at')} AND ($4::uuid IS NULL OR s.admitted_region_id = $4::uuid OR s.origin_region_id = $4::uuid)
-            GROUP BY 1, 2, 3`),
+            GROUP BY ${bucketKey('s.admitted_at')}, 2, 3`),
         aggregated
           ? q(`SELECT ${day('c.day')} AS bucket, split_part(c.key, ' ', 1) AS move, split_part(c.key, ' ', 2)::boolean AS other_region, sum(c.n)::int AS n
                  FROM flow_count c WHERE c.figure = 'transfer' AND ${days('c.day')} AND ${counted('c.region_id')}
-                GROUP BY 1, 2, 3 HAVING sum(c.n) > 0`)
+                GROUP BY ${dayKey('c.day')}, 2, 3 HAVING sum(c.n) > 0`)
           : q(`SELECT ${bucket('t.transferred_at')} AS bucket, t.from_category::text || '>' || t.to_category::text AS move,
                   (t.to_region_id <> t.from_region_id) AS other_region, count(*)::int AS n
              FROM transfer t WHERE ${within('t.transferred_at')} AND ${region('t.from_region_id')}
-            GROUP BY 1, 2, 3`),
+            GROUP BY ${bucketKey('t.transferred_at')}, 2, 3`),
         q(`SELECT ${bucket('t.transferred_at')} AS bucket, count(*)::int AS n,
                   percentile_cont(0.5) WITHIN GROUP (ORDER BY t.days_before_move) AS p50,
                   percentile_cont(0.9) WITHIN GROUP (ORDER BY t.days_before_move) AS p90
              FROM transfer t WHERE ${within('t.transferred_at')} AND ${region('t.from_region_id')}
-            GROUP BY GROUPING SETS ((1), ())`),
+            GROUP BY GROUPING SETS ((${bucketKey('t.transferred_at')}), ())`),
         regionId && aggregated
           ? q(`SELECT ${day('c.day')} AS bucket, sum(c.n)::int AS n FROM flow_count c
-                WHERE c.figure = 'transfer.in' AND ${days('c.day')} AND c.region_id = $4::uuid GROUP BY 1 HAVING sum(c.n) > 0`)
+                WHERE c.figure = 'transfer.in' AND ${days('c.day')} AND c.region_id = $4::uuid GROUP BY ${dayKey('c.day')} HAVING sum(c.n) > 0`)
           : regionId
           ? q(`SELECT ${bucket('t.transferred_at')} AS bucket, count(*)::int AS n FROM transfer t
-                WHERE ${within('t.transferred_at')} AND t.to_region_id = $4::uuid AND t.from_region_id <> $4::uuid GROUP BY 1`)
+                WHERE ${within('t.transferred_at')} AND t.to_region_id = $4::uuid AND t.from_region_id <> $4::uuid GROUP BY ${bucketKey('t.transferred_at')}`)
           : Promise.resolve([]),
         aggregated
           ? q(`SELECT ${day('c.day')} AS bucket, c.key AS destination, sum(c.n)::int AS n
                  FROM flow_count c WHERE c.figure = 'discharge' AND ${days('c.day')} AND ${counted('c.region_id')}
-                GROUP BY 1, 2 HAVING sum(c.n) > 0`)
+                GROUP BY ${dayKey('c.day')}, 2 HAVING sum(c.n) > 0`)
           : q(`SELECT ${bucket('s.discharged_at')} AS bucket, s.destination::text AS destination, count(*)::int AS n
              FROM stay s WHERE s.discharged_at IS NOT NULL AND ${within('s.discharged_at')} AND ${region('s.region_id')}
-            GROUP BY 1, 2`),
+            GROUP BY ${bucketKey('s.discharged_at')}, 2`),
         aggregated
           ? sorted(`SELECT ${day('l.day')} AS bucket, l.category::text AS category, count(*)::int AS n,
-                      percentile_cont(0.5) WITHIN GROUP (ORDER BY l.days) AS p50, percentile_cont(0.9) WITHIN GROUP (ORDER BY l.days) AS p90,
+                      percentile_cont(0.5) WITHIN GROUP (ORDER BY l.days_f) AS p50, percentile_cont(0.9) WITHIN GROUP (ORDER BY l.days_f) AS p90,
                       count(*) FILTER (WHERE l.days > CASE l.category WHEN 'EMERGENCY' THEN $6::numeric WHEN 'CRISIS' THEN $7::numeric ELSE $8::numeric END)::int AS over_norm,
                       count(*) FILTER (WHERE l.days > $8::numeric)::int AS over_max
                  FROM flow_stay_length l WHERE ${days('l.day')} AND ${region('l.region_id')}
-                GROUP BY GROUPING SETS ((1, 2), (2))`, [this.config.NORM_EMERGENCY_DAYS, this.config.NORM_CRISIS_DAYS, this.config.NORM_MAX_STAY_DAYS])
+                GROUP BY GROUPING SETS ((${dayKey('l.day')}, l.category), (l.category))`, [this.config.NORM_EMERGENCY_DAYS, this.config.NORM_CRISIS_DAYS, this.config.NORM_MAX_STAY_DAYS])
           : q(`SELECT ${bucket('s.discharged_at')} AS bucket, s.category::text AS category, count(*)::int AS n,
                   percentile_cont(0.5) WITHIN GROUP (ORDER BY l.days) AS p50, percentile_cont(0.9) WITHIN GROUP (ORDER BY l.days) AS p90,
                   count(*) FILTER (WHERE l.days > CASE s.category WHEN 'EMERGENCY' THEN $6::numeric WHEN 'CRISIS' THEN $7::numeric ELSE $8::numeric END)::int AS over_norm,
                   count(*) FILTER (WHERE l.days > $8::numeric)::int AS over_max
              FROM stay s CROSS JOIN LATERAL (SELECT extract(epoch FROM s.discharged_at - s.admitted_at) / 86400 AS days) l
             WHERE s.discharged_at IS NOT NULL AND ${within('s.discharged_at')} AND ${region('s.region_id')}
-            GROUP BY GROUPING SETS ((1, 2), (2))`, [this.config.NORM_EMERGENCY_DAYS, this.config.NORM_CRISIS_DAYS, this.config.NORM_MAX_STAY_DAYS]),
+            GROUP BY GROUPING SETS ((${bucketKey('s.discharged_at')}, s.category), (s.category))`, [this.config.NORM_EMERGENCY_DAYS, this.config.NORM_CRISIS_DAYS, this.config.NORM_MAX_STAY_DAYS]),
         q(`SELECT ${bucket('r.marked_at')} AS bucket, count(DISTINCT r.stay_id)::int AS n
              FROM outflow_readiness r WHERE ${within('r.marked_at')} AND ${region('r.region_id')}
               AND NOT EXISTS (SELECT 1 FROM outflow_readiness e WHERE e.stay_id = r.stay_id AND e.cleared_because = 'blockers changed'
                                 AND e.cleared_at = r.marked_at)
-            GROUP BY 1`),
+            GROUP BY ${bucketKey('r.marked_at')}`),
         // At the end of each bucket (now, for a bucket that has not ended), in the region where the
         // stay is at that moment: where it was marked, or where its last move since then took it.
+        // (A move into the region counts only before the period's end: later ones move no stay that is
+        // counted at a bucket's end, so only those are read.)
         // Days waiting count from the first mark of that readiness (a change of blockers is no new
         // mark), read from the marks themselves: the stay's ready_for_outflow_at is only the latest.
         q(`WITH ready AS MATERIALIZED (
@@ -291,12 +304,15 @@ export class FlowsService {
               WHERE r.marked_at < (($2::date + 1)::timestamp AT TIME ZONE $5)
                 AND (r.cleared_at IS NULL OR r.cleared_at >= ($1::date::timestamp AT TIME ZONE $5))
                 AND ($4::uuid IS NULL OR r.region_id = $4::uuid
-                     OR r.stay_id IN (SELECT t.stay_id FROM transfer t WHERE t.to_region_id = $4::uuid)))
+                     OR r.stay_id IN (SELECT t.stay_id FROM transfer t WHERE t.to_region_id = $4::uuid
+                                         AND t.transferred_at < (($2::date + 1)::timestamp AT TIME ZONE $5)))),
+           ${bucketEnds}
            SELECT b.start AS bucket, x.blocker, count(DISTINCT r.stay_id)::int AS n,
                   percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM b.end_at - r.since) / 86400) AS p50
-             FROM unnest($6::text[], $7::text[]) AS bb(start, last_day)
-             CROSS JOIN LATERAL (SELECT bb.start, least(((bb.last_day::date + 1)::timestamp AT TIME ZONE $5), now()) AS end_at) b
-             JOIN ready r ON r.marked_at < b.end_at AND (r.cleared_at IS NULL OR r.cleared_at >= b.end_at)
+             FROM ready r
+             -- Each mark against the few bucket ends (OFFSET 0 keeps this order: the other way round
+             -- read every mark once per bucket).
+             CROSS JOIN LATERAL (SELECT b.start, b.end_at FROM b WHERE r.marked_at < b.end_at AND (r.cleared_at IS NULL OR r.cleared_at >= b.end_at) OFFSET 0) b
              CROSS JOIN LATERAL unnest(r.blockers::text[] || ARRAY['*']) AS x(blocker)
             WHERE ($4::uuid IS NULL
                    OR coalesce((SELECT t.to_region_id FROM transfer t
@@ -307,40 +323,41 @@ export class FlowsService {
         aggregated
           ? q(`SELECT ${day('c.day')} AS bucket, nullif(c.key, '') AS reason, sum(c.n)::int AS n
                  FROM flow_count c WHERE c.figure = 'not_admitted' AND ${days('c.day')} AND ${counted('c.region_id')}
-                GROUP BY 1, 2 HAVING sum(c.n) > 0`)
+                GROUP BY ${dayKey('c.day')}, 2 HAVING sum(c.n) > 0`)
           : q(`SELECT ${bucket('r.closed_at')} AS bucket, r.close_reason::text AS reason, count(*)::int AS n
              FROM placement_request r WHERE r.status = 'NOT_ADMITTED' AND ${within('r.closed_at')} AND ${region('r.home_region_id')}
-            GROUP BY 1, 2`),
+            GROUP BY ${bucketKey('r.closed_at')}, 2`),
         aggregated
           ? q(`SELECT ${day('c.day')} AS bucket, sum(c.n)::int AS n
                  FROM flow_count c WHERE c.figure = 'escalation' AND ${days('c.day')} AND ${counted('c.region_id')}
-                GROUP BY 1 HAVING sum(c.n) > 0`)
+                GROUP BY ${dayKey('c.day')} HAVING sum(c.n) > 0`)
           : q(`SELECT ${bucket('r.escalated_at')} AS bucket, count(*)::int AS n
              FROM placement_request r WHERE r.escalated_at IS NOT NULL AND ${within('r.escalated_at')} AND ${region('r.home_region_id')}
-            GROUP BY 1`),
+            GROUP BY ${bucketKey('r.escalated_at')}`),
         aggregated
-          ? sorted(`SELECT ${day('t.day')} AS bucket, count(*)::int AS n,
-                      percentile_cont(0.5) WITHIN GROUP (ORDER BY t.hours_to_claim) AS p50, percentile_cont(0.9) WITHIN GROUP (ORDER BY t.hours_to_claim) AS p90
-                 FROM flow_request_time t WHERE ${days('t.day')} AND ${region('t.region_id')} AND t.hours_to_claim IS NOT NULL
-                GROUP BY GROUPING SETS ((1), ())`)
+          // Both request percentiles in one pass over the requests (hours to admission: split out below).
+          ? sorted(`SELECT ${day('t.day')} AS bucket, count(*) FILTER (WHERE t.hours_to_claim_f IS NOT NULL)::int AS n,
+                      percentile_cont(0.5) WITHIN GROUP (ORDER BY t.hours_to_claim_f) AS p50, percentile_cont(0.9) WITHIN GROUP (ORDER BY t.hours_to_claim_f) AS p90,
+                      count(*) FILTER (WHERE t.admitted)::int AS admitted_n,
+                      percentile_cont(0.5) WITHIN GROUP (ORDER BY t.hours_to_admission_f) FILTER (WHERE t.admitted) AS admitted_p50,
+                      percentile_cont(0.9) WITHIN GROUP (ORDER BY t.hours_to_admission_f) FILTER (WHERE t.admitted) AS admitted_p90
+                 FROM flow_request_time t WHERE ${days('t.day')} AND ${region('t.region_id')} AND (t.hours_to_claim_f IS NOT NULL OR t.admitted)
+                GROUP BY GROUPING SETS ((${dayKey('t.day')}), ())`)
           : q(`SELECT ${bucket('r.created_at')} AS bucket, count(*)::int AS n,
                   percentile_cont(0.5) WITHIN GROUP (ORDER BY c.hours) AS p50, percentile_cont(0.9) WITHIN GROUP (ORDER BY c.hours) AS p90
              FROM placement_request r
              CROSS JOIN LATERAL (SELECT extract(epoch FROM min(e.at) - r.created_at) / 3600 AS hours
                                    FROM request_event e WHERE e.request_id = r.id AND e.kind = 'CLAIMED') c
             WHERE ${within('r.created_at')} AND ${region('r.home_region_id')} AND c.hours IS NOT NULL
-            GROUP BY GROUPING SETS ((1), ())`),
+            GROUP BY GROUPING SETS ((${bucketKey('r.created_at')}), ())`),
         aggregated
-          ? sorted(`SELECT ${day('t.day')} AS bucket, count(*)::int AS n,
-                      percentile_cont(0.5) WITHIN GROUP (ORDER BY t.hours_to_admission) AS p50, percentile_cont(0.9) WITHIN GROUP (ORDER BY t.hours_to_admission) AS p90
-                 FROM flow_request_time t WHERE ${days('t.day')} AND ${region('t.region_id')} AND t.admitted
-                GROUP BY GROUPING SETS ((1), ())`)
+          ? skip
           : q(`SELECT ${bucket('r.created_at')} AS bucket, count(*)::int AS n,
                   percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r.closed_at - r.created_at) / 3600) AS p50,
                   percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM r.closed_at - r.created_at) / 3600) AS p90
              FROM placement_request r
             WHERE r.status = 'ADMITTED' AND ${within('r.created_at')} AND ${region('r.home_region_id')}
-            GROUP BY GROUPING SETS ((1), ())`),
+            GROUP BY GROUPING SETS ((${bucketKey('r.created_at')}), ())`),
         q(`SELECT to_char(greatest(date_trunc($3, d.day)::date, $1::date), 'YYYY-MM-DD') AS bucket, d.category, count(*)::int AS n
              FROM (SELECT DISTINCT a.region_id, a.category::text AS category, (a.taken_at AT TIME ZONE $5)::date::timestamp AS day
                      FROM availability_snapshot a
@@ -349,7 +366,7 @@ export class FlowsService {
         q(`SELECT ${bucket('a.taken_at')} AS bucket, a.category::text AS category, sum(a.occupied)::float AS occupied,
                   sum(a.places - a.out_of_service)::float AS in_service, count(DISTINCT a.taken_at)::int AS samples
              FROM availability_snapshot a WHERE ${within('a.taken_at')} AND ${region('a.region_id')}
-            GROUP BY GROUPING SETS ((1, 2), (2))`),
+            GROUP BY GROUPING SETS ((${bucketKey('a.taken_at')}, a.category), (a.category))`),
         aggregated
           ? q(`SELECT ${day('c.day')} AS bucket, c.figure AS dim,
                       CASE WHEN c.figure <> 'admit.origin' OR c.key = 'OWN_REGION' THEN c.key WHEN c.key = c.region_id::text THEN 'OWN_REGION' ELSE o.code END AS key,
@@ -357,9 +374,10 @@ export class FlowsService {
                  FROM flow_count c
                  LEFT JOIN region o ON o.id = (CASE WHEN c.figure = 'admit.origin' AND c.key <> 'OWN_REGION' THEN c.key END)::uuid
                 WHERE c.figure IN ('admit.category', 'admit.origin', 'admit.referrer') AND ${days('c.day')} AND ${counted('c.region_id')}
-                GROUP BY 1, 2, 3 HAVING sum(c.n) > 0`)
+                GROUP BY ${dayKey('c.day')}, 2, 3 HAVING sum(c.n) > 0`)
           : skip,
-      ]);
+      ])]);
+    if (regionId && !reported) throw DomainError.notFound('Region', regionId);
 
     each(inflow, (p, r) => {
       add(p.inflow.admissions, r.n);
@@ -415,7 +433,8 @@ export class FlowsService {
     });
     each(escalations, (p, r) => add(p.unmetDemand.escalations, r.n));
     percentiles(toClaim, (p) => p.unmetDemand.hoursToClaim);
-    percentiles(toAdmission, (p) => p.unmetDemand.hoursToAdmission);
+    percentiles(aggregated ? toClaim.map((r) => ({ bucket: r.bucket, n: r.admitted_n, p50: r.admitted_p50, p90: r.admitted_p90 })) : toAdmission,
+      (p) => p.unmetDemand.hoursToAdmission);
     each(noFreePlace, (p, r) => p.unmetDemand.daysWithoutFreePlace.set(r.category, (p.unmetDemand.daysWithoutFreePlace.get(r.category) ?? 0) + r.n));
     for (const r of occupancy) {
       const period = r.bucket === null ? total : byKey.get(r.bucket);
