@@ -122,9 +122,10 @@ export async function loadPlacesById(query: Query, placeIds: string[]): Promise<
 export async function loadRegionPoints(query: Query, categories?: PlaceCategory[]): Promise<Map<string, RegionPoint>> {
   const rows = await query<RegionPoint>(
     `SELECT r.id, r.name, r.latitude, r.longitude, CASE WHEN e.shelters > 0 THEN e.km END AS "extentKm",
-            CASE WHEN $1::place_category[] IS NULL THEN coalesce(e.shelters, 0)
-                 ELSE (SELECT coalesce(sum(c.shelters), 0)::int FROM region_category_shelters c WHERE c.region_id = r.id AND c.category = ANY($1)) END AS shelters
-       FROM region r LEFT JOIN region_locality_extent e ON e.region_id = r.id`,
+            CASE WHEN $1::place_category[] IS NULL THEN coalesce(e.shelters, 0) ELSE coalesce(c.shelters, 0) END AS shelters
+       FROM region r LEFT JOIN region_locality_extent e ON e.region_id = r.id
+       LEFT JOIN (SELECT region_id, sum(shelters)::int AS shelters FROM region_category_shelters WHERE category = ANY($1) GROUP BY region_id) c
+         ON c.region_id = r.id`,
     [categories ?? null],
   );
   return new Map(rows.map((r) => [r.id, r]));
