@@ -29,24 +29,30 @@ export class RegionLocalityExtent1764950000000 implements MigrationInterface {
       shelters int NOT NULL CHECK (shelters >= 0),
       PRIMARY KEY (region_id, category)
     )`);
+    // The centre is read FOR SHARE: a region centre moved at the same moment either waits for this
+    // shelter write (and its recompute then sees the shelter) or is seen here, never neither.
+    // Categories are taken distinct and in order, so two writers lock the count rows in one order.
     await q.query(`CREATE FUNCTION region_locality_extent_shelter() RETURNS trigger LANGUAGE plpgsql AS $$
+      DECLARE
+        centre record;
       BEGIN
         IF TG_OP IN ('UPDATE', 'DELETE') AND (TG_OP = 'DELETE' OR OLD.region_id IS DISTINCT FROM NEW.region_id) THEN
           UPDATE region_locality_extent SET shelters = shelters - 1 WHERE region_id = OLD.region_id;
         END IF;
         IF TG_OP = 'DELETE' OR (TG_OP = 'UPDATE' AND (OLD.region_id IS DISTINCT FROM NEW.region_id OR OLD.categories IS DISTINCT FROM NEW.categories)) THEN
-          UPDATE region_category_shelters SET shelters = shelters - 1 WHERE region_id = OLD.region_id AND category = ANY(OLD.categories);
+          UPDATE region_category_shelters SET shelters = shelters - 1
+           WHERE region_id = OLD.region_id AND category IN (SELECT DISTINCT unnest(OLD.categories));
         END IF;
         IF TG_OP = 'INSERT' OR (TG_OP = 'UPDATE' AND (OLD.region_id IS DISTINCT FROM NEW.region_id OR OLD.categories IS DISTINCT FROM NEW.categories)) THEN
           INSERT INTO region_category_shelters AS c (region_id, category, shelters)
-          SELECT NEW.region_id, category, 1 FROM unnest(NEW.categories) AS category
+          SELECT NEW.region_id, category, 1 FROM (SELECT DISTINCT unnest(NEW.categories) AS category) d ORDER BY category
           ON CONFLICT (region_id, category) DO UPDATE SET shelters = c.shelters + 1;
         END IF;
         IF TG_OP IN ('INSERT', 'UPDATE') THEN
+          SELECT r.latitude, r.longitude INTO centre FROM region r WHERE r.id = NEW.region_id FOR SHARE;
           INSERT INTO region_locality_extent AS e (region_id, km, shelters)
-          SELECT r.id, great_circle_km(r.latitude, r.longitude, NEW.locality_latitude, NEW.locality_longitude),
-                 CASE WHEN TG_OP = 'INSERT' OR OLD.region_id IS DISTINCT FROM NEW.region_id THEN 1 ELSE 0 END
-            FROM region r WHERE r.id = NEW.region_id
+          VALUES (NEW.region_id, great_circle_km(centre.latitude, centre.longitude, NEW.locality_latitude, NEW.locality_longitude),
+                  CASE WHEN TG_OP = 'INSERT' OR OLD.region_id IS DISTINCT FROM NEW.region_id THEN 1 ELSE 0 END)
           ON CONFLICT (region_id) DO UPDATE SET km = greatest(e.km, EXCLUDED.km), shelters = e.shelters + EXCLUDED.shelters;
         END IF;
         RETURN NULL;
@@ -68,6 +74,8 @@ export class RegionLocalityExtent1764950000000 implements MigrationInterface {
     await q.query(`CREATE TRIGGER region_locality_extent_centre AFTER UPDATE OF latitude, longitude ON region
       FOR EACH ROW WHEN (OLD.latitude IS DISTINCT FROM NEW.latitude OR OLD.longitude IS DISTINCT FROM NEW.longitude)
       EXECUTE FUNCTION region_locality_extent_recompute()`);
+    // Explicitly, as for every table the service writes (default privileges cover only tables of the same owner).
+    await q.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON region_locality_extent, region_category_shelters TO opvangnet_service`);
     await q.query(`INSERT INTO region_locality_extent (region_id, km, shelters)
       SELECT r.id, max(great_circle_km(r.latitude, r.longitude, s.locality_latitude, s.locality_longitude)), count(*)
         FROM region r JOIN shelter s ON s.region_id = r.id GROUP BY r.id`);

@@ -94,6 +94,17 @@ describe('migrations', () => {
       expect([await offering('CRISIS'), await offering('EMERGENCY'), await offering('EMERGENCY', other.id)]).toEqual([1, 0, 1]);
       await db.pool.query(`DELETE FROM shelter WHERE id = $1`, [far]);
       expect([await shelters(), await offering('CRISIS')]).toEqual([0, 0]);
+      // A repeated category is counted once (and does not make the write fail).
+      const twice = await addShelter(3);
+      await db.pool.query(`UPDATE shelter SET categories = '{CRISIS,CRISIS,EMERGENCY}' WHERE id = $1`, [twice]);
+      expect([await offering('CRISIS'), await offering('EMERGENCY')]).toEqual([1, 1]);
+      // After all of it, every region's stored extent is at least the true one and its count exact.
+      const { rows: drift } = await db.pool.query(`
+        SELECT r.code FROM region r LEFT JOIN region_locality_extent e ON e.region_id = r.id
+          LEFT JOIN LATERAL (SELECT max(great_circle_km(r.latitude, r.longitude, s.locality_latitude, s.locality_longitude)) AS km, count(*)::int AS n
+                               FROM shelter s WHERE s.region_id = r.id) t ON true
+         WHERE coalesce(e.shelters, 0) <> t.n OR (t.n > 0 AND (e.km IS NULL OR e.km < t.km - 1e-9))`);
+      expect(drift).toEqual([]);
 
       // The database's great_circle_km is the formula of common/locality.ts.
       const pairs = [[52.09, 5.12, 53.22, 6.57], [50.85, 5.69, 53.2, 5.8], [52.37, 4.9, 52.37, 4.9]];

@@ -101,6 +101,23 @@ describe('region search', () => {
     }
   });
 
+  it('a place read twice (its shelter moved between two reads) is counted and offered once', async () => {
+    const { regions, places } = network(6, 30);
+    const settings: MatchSettings = { now: NOW, regions, minDistanceKm: 50, staleAfterHours: 24 };
+    const request = randomRequest(mulberry32(7), (xs) => xs[0], [...regions.keys()]);
+    const moved = places.find((p) => p.shelter.regionId === request.homeRegionId)!;
+    let reads = 0;
+    const search = await searchByRegion({ ...request, riskLevel: RiskLevel.LOW, honourRelated: false, perpetratorNetwork: false }, settings, 150, async (ids) => {
+      const found = places.filter((p) => ids === null || ids.includes(p.shelter.regionId));
+      // Every later read also returns a copy of one place of the home region.
+      return reads++ === 0 ? found : [...found, { ...moved }];
+    });
+    expect(reads).toBeGreaterThan(1);
+    const ids = search.candidates.map((c) => c.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const option of search.shortlist.options) expect(new Set(option.places.map((p) => p.id)).size).toBe(option.places.length);
+  });
+
   it('the bound of a region is never below the score of an option in it', () => {
     const { regions, places, random, pick } = network(3, 10);
     const settings: MatchSettings = { now: NOW, regions, minDistanceKm: 50, staleAfterHours: 24 };

@@ -116,12 +116,12 @@ export async function loadPlacesById(query: Query, placeIds: string[]): Promise<
 }
 
 /**
- * Regions with their centres, how far their shelters' localities lie from it (null: no shelters),
+ * Regions with their centres, how far their shelters' localities lie from it (null: never had one),
  * and how many shelters offer one of `categories` (all shelters when none are given).
  */
 export async function loadRegionPoints(query: Query, categories?: PlaceCategory[]): Promise<Map<string, RegionPoint>> {
   const rows = await query<RegionPoint>(
-    `SELECT r.id, r.name, r.latitude, r.longitude, CASE WHEN e.shelters > 0 THEN e.km END AS "extentKm",
+    `SELECT r.id, r.name, r.latitude, r.longitude, e.km AS "extentKm",
             CASE WHEN $1::place_category[] IS NULL THEN coalesce(e.shelters, 0) ELSE coalesce(c.shelters, 0) END AS shelters
        FROM region r LEFT JOIN region_locality_extent e ON e.region_id = r.id
        LEFT JOIN (SELECT region_id, sum(shelters)::int AS shelters FROM region_category_shelters WHERE category = ANY($1) GROUP BY region_id) c

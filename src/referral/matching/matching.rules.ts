@@ -65,7 +65,7 @@ export interface RegionPoint {
   longitude: number;
   /**
    * How far the region's shelter localities lie from its centre at most (kept by the database);
-   * null: the region has no shelters; left out: unknown, so the search always reads the region.
+   * null: the region never had a shelter; left out: unknown, so the search always reads the region.
    */
   extentKm?: number | null;
   /** How many shelters of the searched categories the region has (sizes the search's first read; unknown: left out). */
@@ -283,7 +283,7 @@ const BOUND_SLACK_KM = 0.01;
  * left can beat the options it has. Every locality of the region lies within the region centre's
  * distance from home plus or minus the region's extent (triangle inequality), and every other term
  * of scoreOption is taken at its best. A region whose every place fails a region rule (avoided, or
- * home at high risk) or that has no shelters gives nothing. Must stay >= scoreOption for any option there: tested.
+ * home at high risk) or that never had a shelter gives nothing. Must stay >= scoreOption for any option there: tested.
  */
 export function bestScoreIn(region: RegionPoint, request: MatchRequest, settings: MatchSettings): number {
   if (request.avoidRegionIds.includes(region.id) || (requiresDistance(request) && region.id === request.homeRegionId)) return -Infinity;

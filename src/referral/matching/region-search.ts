@@ -48,10 +48,13 @@ export async function searchByRegion(
     .map((region) => ({ id: region.id, shelters: region.shelters, best: bestScoreIn(region, request, settings) }))
     .sort((a, b) => b.best - a.best || (a.id < b.id ? -1 : 1));
   const candidates: LoadedCandidate[] = [];
+  // Each read is its own statement: a shelter moved to another region between two reads could come
+  // twice, and two copies of one place must never be paired into one option.
+  const seen = new Set<string>();
   const searched: string[] = [];
   let shortlist: MatchResult = { options: [], excluded: new Map() };
   let batch = 0;
-  while (pending.length > 0) {
+  while (pending.length > 0 && need > 0) {
     const found = shortlist.options.length;
     const threshold = found >= need ? shortlist.options[need - 1].score - SCORE_MARGIN : -Infinity;
     if (pending[0].best < threshold) break;
@@ -70,7 +73,11 @@ export async function searchByRegion(
     batch = Math.max(1, Math.min(wanted, batch * 2 || wanted));
     const whole = searched.length === 0 && batch >= pending.length;
     const ids = pending.splice(0, batch).map((r) => r.id);
-    candidates.push(...(await load(whole ? null : ids)));
+    for (const place of await load(whole ? null : ids)) {
+      if (seen.has(place.id)) continue;
+      seen.add(place.id);
+      candidates.push(place);
+    }
     searched.push(...ids);
     shortlist = matchPlaces(request, candidates, settings, need);
   }
