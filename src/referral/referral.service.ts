@@ -212,7 +212,7 @@ export class ReferralService implements OnModuleInit {
     // Rank without occupancy first, region by region until no unread region can do better, then
     // spread the load among the best few: occupancy is read for those shelters only.
     const { candidates, shortlist, searched } = await searchByRegion(request, settings, limit * 3, (regionIds) =>
-      loadFreeCandidates(query, categories, regionIds ?? undefined),
+      loadFreeCandidates(query, categories, regionIds),
     );
     const read = new Set(searched);
     const outside = await countFreeOutside(query, categories, searched, [...settings.regions.keys()].filter((id) => !read.has(id)));

@@ -83,7 +83,8 @@ function toCandidates(rows: Row[]): LoadedCandidate[] {
  * The free places of the given categories, with what the rules need to know of their shelters.
  * The only filter here is "free and of an allowed category"; every other rule is in matching.rules.ts.
  */
-export async function loadFreeCandidates(query: Query, categories: PlaceCategory[], regionIds?: string[]): Promise<LoadedCandidate[]> {
+/** `regionIds`: only the shelters of these regions (`null`: the whole network). */
+export async function loadFreeCandidates(query: Query, categories: PlaceCategory[], regionIds: string[] | null = null): Promise<LoadedCandidate[]> {
   const rows = regionIds
     ? await query<Row>(`${SELECT} WHERE s.region_id = ANY($2::uuid[]) AND p.category = ANY($1::place_category[]) AND ${FREE}`, [categories, regionIds])
     : await query<Row>(`${SELECT} WHERE p.category = ANY($1::place_category[]) AND ${FREE}`, [categories]);
