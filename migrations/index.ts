@@ -19,6 +19,7 @@ import { FlowAggregates1764900000000 } from './1764900000000-FlowAggregates.js';
 import { RegionLocalityExtent1764950000000 } from './1764950000000-RegionLocalityExtent.js';
 import { FlowPercentileFloats1765000000000 } from './1765000000000-FlowPercentileFloats.js';
 import { ReadinessClearedMarkedIndex1765000100000 } from './1765000100000-ReadinessClearedMarkedIndex.js';
+import { FlowValueBins1765100000000 } from './1765100000000-FlowValueBins.js';
 
 export const migrations = [
   NetworkSchema1763920000000,
@@ -40,4 +41,5 @@ export const migrations = [
   RegionLocalityExtent1764950000000,
   FlowPercentileFloats1765000000000,
   ReadinessClearedMarkedIndex1765000100000,
+  FlowValueBins1765100000000,
 ];

@@ -18,7 +18,8 @@ describe('flow report aggregates', () => {
     const { rows } = await t.db.pool.query(`
       SELECT (SELECT json_agg(c ORDER BY figure, day, region_id, key) FROM flow_count c WHERE n <> 0) AS counts,
              (SELECT json_agg(l ORDER BY stay_id) FROM flow_stay_length l) AS lengths,
-             (SELECT json_agg(r ORDER BY request_id) FROM flow_request_time r) AS requests`);
+             (SELECT json_agg(r ORDER BY request_id) FROM flow_request_time r) AS requests,
+             (SELECT json_agg(b ORDER BY figure, month, key, bin) FROM flow_value_month b WHERE n <> 0) AS bins`);
     return rows[0];
   };
 
@@ -54,7 +55,11 @@ describe('flow report aggregates', () => {
     const { rows: columns } = await t.db.pool.query(
       `SELECT table_name, column_name FROM information_schema.columns WHERE table_name LIKE 'flow\\_%' AND data_type = 'text' ORDER BY 1, 2`);
     // Text columns are the figure and its key (a category, reason, destination, region id): no free text.
-    expect(columns).toEqual([{ table_name: 'flow_count', column_name: 'figure' }, { table_name: 'flow_count', column_name: 'key' }]);
+    expect(columns).toEqual([
+      { table_name: 'flow_count', column_name: 'figure' }, { table_name: 'flow_count', column_name: 'key' },
+      { table_name: 'flow_value_month', column_name: 'figure' }, { table_name: 'flow_value_month', column_name: 'key' },
+    ]);
+    expect(kept.bins.length).toBeGreaterThan(100);
   }, 60_000);
 
   it('notices an aggregate that is wrong (the comparison can fail), and a rebuild repairs it', async () => {
@@ -68,6 +73,24 @@ describe('flow report aggregates', () => {
     expect(broken.aggregated).not.toEqual(broken.direct);
     await t.db.pool.query(`SELECT flow_aggregates_rebuild()`);
     const [repaired] = await bothWays(t, [regions.utrecht], from, to);
+    expect(repaired.aggregated).toEqual(repaired.direct);
+  }, 60_000);
+
+  it('notices a wrong count of the value bins in the country\'s percentiles, and a rebuild repairs it', async () => {
+    // One more value in the fullest bin of a whole month of the period (a cut month is counted from
+    // the values themselves): the country's monthly report must count and read differently.
+    await t.db.pool.query(
+      `UPDATE flow_value_month SET n = n + 1
+        WHERE (figure, month, key, bin) = (SELECT figure, month, key, bin FROM flow_value_month
+                                            WHERE figure = 'hours_to_claim' AND month = date_trunc('month', $1::date)::date
+                                            ORDER BY n DESC, bin LIMIT 1)`,
+      [localDay(-60)],
+    );
+    const country = async () => (await bothWays(t, [null], from, to)).find((a) => a.label.includes('MONTH'))!;
+    const broken = await country();
+    expect((broken.aggregated as any).total.unmetDemand.hoursToClaim).not.toEqual((broken.direct as any).total.unmetDemand.hoursToClaim);
+    await t.db.pool.query(`SELECT flow_aggregates_rebuild()`);
+    const repaired = await country();
     expect(repaired.aggregated).toEqual(repaired.direct);
   }, 60_000);
 });
