@@ -20,6 +20,7 @@ import { RegionLocalityExtent1764950000000 } from './1764950000000-RegionLocalit
 import { FlowPercentileFloats1765000000000 } from './1765000000000-FlowPercentileFloats.js';
 import { ReadinessClearedMarkedIndex1765000100000 } from './1765000100000-ReadinessClearedMarkedIndex.js';
 import { FlowValueBins1765100000000 } from './1765100000000-FlowValueBins.js';
+import { FlowCountMonths1765100100000 } from './1765100100000-FlowCountMonths.js';
 
 export const migrations = [
   NetworkSchema1763920000000,
@@ -42,4 +43,5 @@ export const migrations = [
   FlowPercentileFloats1765000000000,
   ReadinessClearedMarkedIndex1765000100000,
   FlowValueBins1765100000000,
+  FlowCountMonths1765100100000,
 ];

@@ -19,7 +19,8 @@ describe('flow report aggregates', () => {
       SELECT (SELECT json_agg(c ORDER BY figure, day, region_id, key) FROM flow_count c WHERE n <> 0) AS counts,
              (SELECT json_agg(l ORDER BY stay_id) FROM flow_stay_length l) AS lengths,
              (SELECT json_agg(r ORDER BY request_id) FROM flow_request_time r) AS requests,
-             (SELECT json_agg(b ORDER BY figure, month, key, bin) FROM flow_value_month b WHERE n <> 0) AS bins`);
+             (SELECT json_agg(b ORDER BY figure, month, key, bin) FROM flow_value_month b WHERE n <> 0) AS bins,
+             (SELECT json_agg(m ORDER BY figure, month, region_id, key) FROM flow_count_month m WHERE n <> 0) AS months`);
     return rows[0];
   };
 
@@ -57,9 +58,17 @@ describe('flow report aggregates', () => {
     // Text columns are the figure and its key (a category, reason, destination, region id): no free text.
     expect(columns).toEqual([
       { table_name: 'flow_count', column_name: 'figure' }, { table_name: 'flow_count', column_name: 'key' },
+      { table_name: 'flow_count_month', column_name: 'figure' }, { table_name: 'flow_count_month', column_name: 'key' },
       { table_name: 'flow_value_month', column_name: 'figure' }, { table_name: 'flow_value_month', column_name: 'key' },
     ]);
     expect(kept.bins.length).toBeGreaterThan(100);
+    // Every month's count is the sum of its days'.
+    const { rows: [drift] } = await t.db.pool.query(`
+      SELECT count(*)::int AS n FROM (
+        SELECT figure, date_trunc('month', day)::date AS month, region_id, key, sum(n) AS n FROM flow_count GROUP BY 1, 2, 3, 4
+      ) d FULL JOIN flow_count_month m USING (figure, month, region_id, key)
+       WHERE coalesce(d.n, 0) <> coalesce(m.n, 0)`);
+    expect(drift.n).toBe(0);
   }, 60_000);
 
   it('notices an aggregate that is wrong (the comparison can fail), and a rebuild repairs it', async () => {

@@ -149,6 +149,14 @@ export class FlowsService {
     const day = (col: string) => `to_char(${dayKey(col)}, 'YYYY-MM-DD')`;
     const counted = (col: string) => `${col} = coalesce($4::uuid, '${COUNTRY}'::uuid)`;
     const days = (col: string) => `${col} BETWEEN $1::date AND $2::date AND $5::text IS NOT NULL`;
+    // By month, a whole month of counts is one row of flow_count_month (migration FlowCountMonths);
+    // only the days of a month the period cuts are read per day (the dates are this function's own).
+    const months = wholeMonths(from, to);
+    const countRows = granularity === 'MONTH' && months
+      ? `(SELECT figure, month AS day, region_id, key, n FROM flow_count_month WHERE month BETWEEN '${months.first}'::date AND '${months.last}'::date
+          UNION ALL
+          SELECT figure, day, region_id, key, n FROM flow_count WHERE day < '${months.first}'::date OR day > '${months.last}'::date)`
+      : 'flow_count';
     const each = (rows: Row[], apply: (p: PeriodFigures, r: Row) => void) => {
       for (const r of rows) {
         const period = byKey.get(r.bucket);
@@ -208,7 +216,6 @@ export class FlowsService {
     // The whole country's months: percentiles from the value bins, reading only the values they
     // need instead of sorting a year of them (binned-percentiles.ts; the same answers).
     const binned = aggregated && regionId === null && granularity === 'MONTH';
-    const months = wholeMonths(from, to);
     const normDays = [this.config.NORM_EMERGENCY_DAYS, this.config.NORM_CRISIS_DAYS, this.config.NORM_MAX_STAY_DAYS];
     const fromBins = (figures: BinnedFigureName[]) => this.dataSource.query(binnedPercentilesSql(figures), [
       from, to, buckets.map((b) => b.start), buckets.map((b) => b.end),
@@ -231,7 +238,7 @@ export class FlowsService {
         aggregated
           ? q(`SELECT ${day('c.day')} AS bucket, split_part(c.key, ' ', 1) AS sex, split_part(c.key, ' ', 2) AS band,
                       split_part(c.key, ' ', 3)::boolean AS is_child, sum(c.n)::int AS n
-                 FROM flow_count c WHERE c.figure = 'member' AND ${days('c.day')} AND ${counted('c.region_id')}
+                 FROM ${countRows} c WHERE c.figure = 'member' AND ${days('c.day')} AND ${counted('c.region_id')}
                 GROUP BY ${dayKey('c.day')}, 2, 3, 4 HAVING sum(c.n) > 0`)
           : q(`SELECT ${bucket('s.admitted_at')} AS bucket, m.sex::text AS sex, m.age_band::text AS band, m.is_child, count(*)::int AS n
              FROM stay s JOIN stay_member m ON m.stay_id = s.id
@@ -241,10 +248,10 @@ export class FlowsService {
           // Summed per region id (a region's code is unique), the codes looked up per cell, not per row.
           ? q(`SELECT to_char(g.bucket, 'YYYY-MM-DD') AS bucket, o.code AS origin, a.code AS placed, g.n
                  FROM (SELECT ${dayKey('x.day')} AS bucket, x.origin_id, x.placed_id, sum(x.n)::int AS n
-                         FROM (SELECT c.day, c.key AS origin_id, c.region_id AS placed_id, c.n FROM flow_count c
+                         FROM (SELECT c.day, c.key AS origin_id, c.region_id AS placed_id, c.n FROM ${countRows} c
                                 WHERE c.figure = 'admit.origin' AND ${days('c.day')} AND ${region('c.region_id')} AND c.region_id <> '${COUNTRY}'::uuid
                                UNION ALL
-                               SELECT c.day, c.region_id::text, c.key::uuid, c.n FROM flow_count c
+                               SELECT c.day, c.region_id::text, c.key::uuid, c.n FROM ${countRows} c
                                 WHERE c.figure = 'admit.placed' AND ${days('c.day')} AND $4::uuid IS NOT NULL AND c.region_id = $4::uuid AND c.key <> $4::text) x
                         GROUP BY 1, 2, 3 HAVING sum(x.n) > 0) g
                  JOIN region o ON o.id = g.origin_id::uuid JOIN region a ON a.id = g.placed_id`)
@@ -254,7 +261,7 @@ export class FlowsService {
             GROUP BY ${bucketKey('s.admitted_at')}, 2, 3`),
         aggregated
           ? q(`SELECT ${day('c.day')} AS bucket, split_part(c.key, ' ', 1) AS move, split_part(c.key, ' ', 2)::boolean AS other_region, sum(c.n)::int AS n
-                 FROM flow_count c WHERE c.figure = 'transfer' AND ${days('c.day')} AND ${counted('c.region_id')}
+                 FROM ${countRows} c WHERE c.figure = 'transfer' AND ${days('c.day')} AND ${counted('c.region_id')}
                 GROUP BY ${dayKey('c.day')}, 2, 3 HAVING sum(c.n) > 0`)
           : q(`SELECT ${bucket('t.transferred_at')} AS bucket, t.from_category::text || '>' || t.to_category::text AS move,
                   (t.to_region_id <> t.from_region_id) AS other_region, count(*)::int AS n
@@ -266,7 +273,7 @@ export class FlowsService {
              FROM transfer t WHERE ${within('t.transferred_at')} AND ${region('t.from_region_id')}
             GROUP BY GROUPING SETS ((${bucketKey('t.transferred_at')}), ())`),
         regionId && aggregated
-          ? q(`SELECT ${day('c.day')} AS bucket, sum(c.n)::int AS n FROM flow_count c
+          ? q(`SELECT ${day('c.day')} AS bucket, sum(c.n)::int AS n FROM ${countRows} c
                 WHERE c.figure = 'transfer.in' AND ${days('c.day')} AND c.region_id = $4::uuid GROUP BY ${dayKey('c.day')} HAVING sum(c.n) > 0`)
           : regionId
           ? q(`SELECT ${bucket('t.transferred_at')} AS bucket, count(*)::int AS n FROM transfer t
@@ -274,7 +281,7 @@ export class FlowsService {
           : Promise.resolve([]),
         aggregated
           ? q(`SELECT ${day('c.day')} AS bucket, c.key AS destination, sum(c.n)::int AS n
-                 FROM flow_count c WHERE c.figure = 'discharge' AND ${days('c.day')} AND ${counted('c.region_id')}
+                 FROM ${countRows} c WHERE c.figure = 'discharge' AND ${days('c.day')} AND ${counted('c.region_id')}
                 GROUP BY ${dayKey('c.day')}, 2 HAVING sum(c.n) > 0`)
           : q(`SELECT ${bucket('s.discharged_at')} AS bucket, s.destination::text AS destination, count(*)::int AS n
              FROM stay s WHERE s.discharged_at IS NOT NULL AND ${within('s.discharged_at')} AND ${region('s.region_id')}
@@ -334,14 +341,14 @@ export class FlowsService {
             GROUP BY 1, 2`, [buckets.map((b) => b.start), buckets.map((b) => b.end)]),
         aggregated
           ? q(`SELECT ${day('c.day')} AS bucket, nullif(c.key, '') AS reason, sum(c.n)::int AS n
-                 FROM flow_count c WHERE c.figure = 'not_admitted' AND ${days('c.day')} AND ${counted('c.region_id')}
+                 FROM ${countRows} c WHERE c.figure = 'not_admitted' AND ${days('c.day')} AND ${counted('c.region_id')}
                 GROUP BY ${dayKey('c.day')}, 2 HAVING sum(c.n) > 0`)
           : q(`SELECT ${bucket('r.closed_at')} AS bucket, r.close_reason::text AS reason, count(*)::int AS n
              FROM placement_request r WHERE r.status = 'NOT_ADMITTED' AND ${within('r.closed_at')} AND ${region('r.home_region_id')}
             GROUP BY ${bucketKey('r.closed_at')}, 2`),
         aggregated
           ? q(`SELECT ${day('c.day')} AS bucket, sum(c.n)::int AS n
-                 FROM flow_count c WHERE c.figure = 'escalation' AND ${days('c.day')} AND ${counted('c.region_id')}
+                 FROM ${countRows} c WHERE c.figure = 'escalation' AND ${days('c.day')} AND ${counted('c.region_id')}
                 GROUP BY ${dayKey('c.day')} HAVING sum(c.n) > 0`)
           : q(`SELECT ${bucket('r.escalated_at')} AS bucket, count(*)::int AS n
              FROM placement_request r WHERE r.escalated_at IS NOT NULL AND ${within('r.escalated_at')} AND ${region('r.home_region_id')}
@@ -389,7 +396,7 @@ export class FlowsService {
           ? q(`SELECT ${day('c.day')} AS bucket, c.figure AS dim,
                       CASE WHEN c.figure <> 'admit.origin' OR c.key = 'OWN_REGION' THEN c.key WHEN c.key = c.region_id::text THEN 'OWN_REGION' ELSE o.code END AS key,
                       sum(c.n)::int AS n
-                 FROM flow_count c
+                 FROM ${countRows} c
                  LEFT JOIN region o ON o.id = (CASE WHEN c.figure = 'admit.origin' AND c.key <> 'OWN_REGION' THEN c.key END)::uuid
                 WHERE c.figure IN ('admit.category', 'admit.origin', 'admit.referrer') AND ${days('c.day')} AND ${counted('c.region_id')}
                 GROUP BY ${dayKey('c.day')}, 2, 3 HAVING sum(c.n) > 0`)
