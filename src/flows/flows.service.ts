@@ -314,30 +314,38 @@ export class FlowsService {
         // Days waiting count from the first mark of that readiness (a change of blockers is no new
         // mark), read from the marks themselves: the stay's ready_for_outflow_at is only the latest.
         q(`WITH ready AS MATERIALIZED (
-             SELECT r.stay_id, r.region_id, r.marked_at, r.cleared_at, r.blockers,
-                    (SELECT max(f.marked_at) FROM outflow_readiness f
-                      WHERE f.stay_id = r.stay_id AND f.marked_at <= r.marked_at
-                        AND NOT EXISTS (SELECT 1 FROM outflow_readiness e WHERE e.stay_id = f.stay_id
-                                          AND e.cleared_because = 'blockers changed' AND e.cleared_at = f.marked_at)) AS since
+             SELECT r.stay_id, r.region_id, r.marked_at, r.cleared_at, r.blockers
                FROM ${aggregated ? openReadiness : 'outflow_readiness'} r
               WHERE r.marked_at < (($2::date + 1)::timestamp AT TIME ZONE $5)
                 AND (r.cleared_at IS NULL OR r.cleared_at >= ($1::date::timestamp AT TIME ZONE $5))
                 AND ($4::uuid IS NULL OR r.region_id = $4::uuid
                      OR r.stay_id IN (SELECT t.stay_id FROM transfer t WHERE t.to_region_id = $4::uuid
                                          AND t.transferred_at < (($2::date + 1)::timestamp AT TIME ZONE $5)))),
-           ${bucketEnds}
-           SELECT b.start AS bucket, x.blocker, count(DISTINCT r.stay_id)::int AS n,
-                  percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM b.end_at - r.since) / 86400) AS p50
-             FROM ready r
-             -- Each mark against the few bucket ends (OFFSET 0 keeps this order: the other way round
-             -- read every mark once per bucket).
-             CROSS JOIN LATERAL (SELECT b.start, b.end_at FROM b WHERE r.marked_at < b.end_at AND (r.cleared_at IS NULL OR r.cleared_at >= b.end_at) OFFSET 0) b
-             CROSS JOIN LATERAL unnest(r.blockers::text[] || ARRAY['*']) AS x(blocker)
-            WHERE ($4::uuid IS NULL
-                   OR coalesce((SELECT t.to_region_id FROM transfer t
-                                 WHERE t.stay_id = r.stay_id AND t.transferred_at >= r.marked_at AND t.transferred_at < b.end_at
-                                 ORDER BY t.transferred_at DESC LIMIT 1), r.region_id) = $4::uuid)
-              AND $3::text IS NOT NULL -- every query takes the same parameters
+           ${bucketEnds},
+           -- Each mark against the few bucket ends (OFFSET 0 keeps this order: the other way round
+           -- read every mark once per bucket), in the region where the stay is at that end.
+           open AS MATERIALIZED (
+             SELECT r.stay_id, r.marked_at, r.blockers, b.start, b.end_at
+               FROM ready r
+              CROSS JOIN LATERAL (SELECT b.start, b.end_at FROM b WHERE r.marked_at < b.end_at AND (r.cleared_at IS NULL OR r.cleared_at >= b.end_at) OFFSET 0) b
+              WHERE ($4::uuid IS NULL
+                     OR coalesce((SELECT t.to_region_id FROM transfer t
+                                   WHERE t.stay_id = r.stay_id AND t.transferred_at >= r.marked_at AND t.transferred_at < b.end_at
+                                   ORDER BY t.transferred_at DESC LIMIT 1), r.region_id) = $4::uuid)),
+           -- The first mark of each readiness open at some end (most marks of a period are open at none).
+           first_mark AS MATERIALIZED (
+             SELECT m.stay_id, m.marked_at,
+                    (SELECT max(f.marked_at) FROM outflow_readiness f
+                      WHERE f.stay_id = m.stay_id AND f.marked_at <= m.marked_at
+                        AND NOT EXISTS (SELECT 1 FROM outflow_readiness e WHERE e.stay_id = f.stay_id
+                                          AND e.cleared_because = 'blockers changed' AND e.cleared_at = f.marked_at)) AS since
+               FROM (SELECT DISTINCT stay_id, marked_at FROM open) m)
+           SELECT o.start AS bucket, x.blocker, count(DISTINCT o.stay_id)::int AS n,
+                  percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM o.end_at - fm.since) / 86400) AS p50
+             FROM open o
+             JOIN first_mark fm ON fm.stay_id = o.stay_id AND fm.marked_at = o.marked_at
+             CROSS JOIN LATERAL unnest(o.blockers::text[] || ARRAY['*']) AS x(blocker)
+            WHERE $3::text IS NOT NULL -- every query takes the same parameters
             GROUP BY 1, 2`, [buckets.map((b) => b.start), buckets.map((b) => b.end)]),
         aggregated
           ? q(`SELECT ${day('c.day')} AS bucket, nullif(c.key, '') AS reason, sum(c.n)::int AS n
