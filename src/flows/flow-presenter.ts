@@ -2,7 +2,12 @@ import { FlowReportFigures, PeriodFigures, Percentiles } from './flow-report.js'
 import { FlowGranularity, FlowPeriodModel, FlowReportModel } from './models/flow.models.js';
 import { Cell, shown, SUPPRESS_BELOW } from './suppression.js';
 
-const byKey = (map: Map<string, Cell>) => [...map.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([key, c]) => ({ key, ...shown(c) }));
+/*
+ * Breakdowns come in key order: FlowsService sorts every Map of the figures before suppression
+ * (sortBreakdowns), and the order it suppressed in is the order shown.
+ */
+
+const byKey = (map: Map<string, Cell>) => [...map.entries()].map(([key, c]) => ({ key, ...shown(c) }));
 const pct = (p: Percentiles) => ({ observations: shown(p.observations), p50: p.p50, p90: p.p90 });
 const share = (part: number, whole: number) => (whole < SUPPRESS_BELOW || (part > 0 && part < SUPPRESS_BELOW) ? null : Math.round((part / whole) * 1000) / 1000);
 
@@ -22,7 +27,7 @@ function period(p: PeriodFigures): FlowPeriodModel {
     outflow: {
       discharges: shown(p.outflow.discharges),
       byDestination: byKey(p.outflow.byDestination),
-      lengthOfStay: [...p.outflow.lengthOfStay.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([category, l]) => ({
+      lengthOfStay: [...p.outflow.lengthOfStay.entries()].map(([category, l]) => ({
         category, discharges: shown(l.discharges), p50Days: l.p50, p90Days: l.p90, normDays: l.normDays ?? 0,
         overNormShare: l.discharges.suppressed ? null : share(l.overNorm, l.discharges.value),
         overMaxShare: l.discharges.suppressed ? null : share(l.overMax, l.discharges.value),
@@ -35,7 +40,7 @@ function period(p: PeriodFigures): FlowPeriodModel {
     unmetDemand: {
       notAdmitted: shown(p.unmetDemand.notAdmitted), byReason: byKey(p.unmetDemand.byReason), escalations: shown(p.unmetDemand.escalations),
       hoursToClaim: pct(p.unmetDemand.hoursToClaim), hoursToAdmission: pct(p.unmetDemand.hoursToAdmission),
-      daysWithoutFreePlace: [...p.unmetDemand.daysWithoutFreePlace.entries()].sort(([a], [b]) => a.localeCompare(b))
+      daysWithoutFreePlace: [...p.unmetDemand.daysWithoutFreePlace.entries()]
         .map(([key, value]) => ({ key, value, suppressed: false })),
     },
     waitingList: {
@@ -44,11 +49,11 @@ function period(p: PeriodFigures): FlowPeriodModel {
       offersMade: shown(p.waitingList.offersMade), offersAccepted: shown(p.waitingList.offersAccepted),
       offersDeclined: shown(p.waitingList.offersDeclined), offersDeclinedByReason: byKey(p.waitingList.offersDeclinedByReason),
     },
-    occupancy: [...p.occupancy.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([category, o]) => ({
+    occupancy: [...p.occupancy.entries()].map(([category, o]) => ({
       category, rate: o.inService > 0 ? Math.round((o.occupied / o.inService) * 1000) / 1000 : null,
       occupiedPlaceSamples: o.occupied, inServicePlaceSamples: o.inService,
     })),
-    placementMatrix: [...p.placementMatrix.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([key, c]) => {
+    placementMatrix: [...p.placementMatrix.entries()].map(([key, c]) => {
       const [originRegion, placementRegion] = key.split('>');
       return { originRegion, placementRegion, ...shown(c) };
     }),

@@ -20,18 +20,32 @@ export function cell(value: number): Cell {
  * to `total`. An equation with exactly one withheld member (cell or total) would give it away, so
  * the smallest other non-zero member is withheld too (a cell rather than the total). Repeated until
  * no equation has exactly one unknown, since withholding in one group can expose another.
+ *
+ * Passes go through the groups in order, as often as one withholds something; each group's count of
+ * withheld members is kept as cells are withheld (a country's year has thousands of groups and
+ * needs several passes), so a pass only looks into the groups with exactly one.
  */
 export function suppressComplementary(groups: { total: Cell | null; cells: Cell[] }[]): void {
+  const equations = groups.filter((g): g is { total: Cell; cells: Cell[] } => g.total !== null)
+    .map((g) => ({ total: g.total, members: [...g.cells, g.total], unknown: 0 }));
+  const memberOf = new Map<Cell, (typeof equations)[number][]>();
+  for (const e of equations) {
+    for (const c of e.members) {
+      if (c.suppressed) e.unknown++;
+      const list = memberOf.get(c);
+      if (list) list.push(e);
+      else memberOf.set(c, [e]);
+    }
+  }
   for (let changed = true; changed; ) {
     changed = false;
-    for (const group of groups) {
-      const members = group.total ? [...group.cells, group.total] : group.cells;
-      if (!group.total) continue;
-      if (members.filter((c) => c.suppressed).length !== 1) continue;
-      const candidates = members.filter((c) => !c.suppressed && c.value > 0);
-      const next = candidates.filter((c) => c !== group.total).sort((a, b) => a.value - b.value)[0] ?? candidates[0];
+    for (const e of equations) {
+      if (e.unknown !== 1) continue;
+      const candidates = e.members.filter((c) => !c.suppressed && c.value > 0);
+      const next = candidates.filter((c) => c !== e.total).sort((a, b) => a.value - b.value)[0] ?? candidates[0];
       if (next) {
         next.suppressed = true;
+        for (const other of memberOf.get(next)!) other.unknown++;
         changed = true;
       }
     }
