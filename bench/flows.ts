@@ -75,7 +75,7 @@ async function main() {
     const pool = new pg.Pool({ connectionString: url, max: 2 });
     const { rows: [{ stays }] } = await pool.query(`SELECT count(*)::int AS stays FROM stay`);
     const { rows: [sizes] } = await pool.query(`SELECT (SELECT count(*) FROM flow_count)::int AS counts, (SELECT count(*) FROM flow_stay_length)::int AS lengths,
-      (SELECT count(*) FROM flow_request_time)::int AS requests, pg_size_pretty(pg_total_relation_size('flow_count') + pg_total_relation_size('flow_stay_length') + pg_total_relation_size('flow_request_time')) AS size`);
+      (SELECT count(*) FROM flow_request_time)::int AS requests, (SELECT count(*) FROM flow_count_month)::int AS month_counts, (SELECT count(*) FROM flow_value_month)::int AS value_bins, pg_size_pretty(pg_total_relation_size('flow_count') + pg_total_relation_size('flow_stay_length') + pg_total_relation_size('flow_request_time') + pg_total_relation_size('flow_count_month') + pg_total_relation_size('flow_value_month')) AS size`);
     log(`${stays} stays in ${Math.round(loadMs / 1000)} s; aggregates ${JSON.stringify(sizes)}`);
 
     // No statement or execution deadline: a country-year from the source rows on a busy machine can take longer.
