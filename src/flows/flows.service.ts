@@ -333,15 +333,19 @@ export class FlowsService {
                      OR r.stay_id IN (SELECT t.stay_id FROM transfer t WHERE t.to_region_id = $4::uuid
                                          AND t.transferred_at < (($2::date + 1)::timestamp AT TIME ZONE $5)))),
            ${bucketEnds},
-           -- Each mark against the few bucket ends (OFFSET 0 keeps this order: the other way round
-           -- read every mark once per bucket), in the region where the stay is at that end.
+           ends AS MATERIALIZED (SELECT array_agg(b.start ORDER BY b.start) AS starts, array_agg(b.end_at ORDER BY b.start) AS at FROM b),
+           -- The bucket ends each mark is open at (marked before the end, not cleared before it): the
+           -- ends are in order, so they are a range found by binary search (width_bucket: how many
+           -- ends are at or before a time), not every mark tested against every end. Counted in the
+           -- region where the stay is at that end.
            open AS MATERIALIZED (
-             SELECT r.stay_id, r.marked_at, r.blockers, b.start, b.end_at
-               FROM ready r
-              CROSS JOIN LATERAL (SELECT b.start, b.end_at FROM b WHERE r.marked_at < b.end_at AND (r.cleared_at IS NULL OR r.cleared_at >= b.end_at) OFFSET 0) b
+             SELECT r.stay_id, r.marked_at, r.blockers, e.starts[i] AS start, e.at[i] AS end_at
+               FROM ready r CROSS JOIN ends e
+              CROSS JOIN LATERAL generate_series(width_bucket(r.marked_at, e.at) + 1,
+                                                 CASE WHEN r.cleared_at IS NULL THEN cardinality(e.at) ELSE width_bucket(r.cleared_at, e.at) END) AS i
               WHERE ($4::uuid IS NULL
                      OR coalesce((SELECT t.to_region_id FROM transfer t
-                                   WHERE t.stay_id = r.stay_id AND t.transferred_at >= r.marked_at AND t.transferred_at < b.end_at
+                                   WHERE t.stay_id = r.stay_id AND t.transferred_at >= r.marked_at AND t.transferred_at < e.at[i]
                                    ORDER BY t.transferred_at DESC LIMIT 1), r.region_id) = $4::uuid)),
            -- The first mark of each readiness open at some end (most marks of a period are open at none).
            first_mark AS MATERIALIZED (
