@@ -135,7 +135,7 @@ export class GraphQLHttpClient {
     this.url = new URL('/graphql', baseUrl);
   }
 
-  request<T>(query: string, variables: Record<string, unknown>, token: string, timeoutMs = 30_000): Promise<GqlResponse<T>> {
+  request<T>(query: string, variables: Record<string, unknown>, token: string, timeoutMs = 30_000, retry = true): Promise<GqlResponse<T>> {
     const body = JSON.stringify({ query, variables });
     return new Promise((resolve, reject) => {
       const req = http.request(
@@ -167,7 +167,14 @@ export class GraphQLHttpClient {
         },
       );
       req.on('timeout', () => req.destroy(new Error(`GraphQL request timed out after ${timeoutMs} ms`)));
-      req.on('error', reject);
+      req.on('error', (err: NodeJS.ErrnoException) => {
+        // A kept-alive socket the server closed (idle longer than its keep-alive timeout, e.g. while
+        // the bench timed the slow direct path) fails as it is reused: a read is sent again, once,
+        // on a new socket (Node's own advice for idempotent requests); a mutation is not.
+        if (req.reusedSocket && err.code === 'ECONNRESET' && retry && !/^\s*mutation\b/.test(query)) {
+          this.request<T>(query, variables, token, timeoutMs, false).then(resolve, reject);
+        } else reject(err);
+      });
       req.end(body);
     });
   }
