@@ -19,6 +19,7 @@ import { FlowAggregates1764900000000 } from './1764900000000-FlowAggregates.js';
 import { RegionLocalityExtent1764950000000 } from './1764950000000-RegionLocalityExtent.js';
 import { FlowPercentileFloats1765000000000 } from './1765000000000-FlowPercentileFloats.js';
 import { ReadinessClearedMarkedIndex1765000100000 } from './1765000100000-ReadinessClearedMarkedIndex.js';
+import { PlaceFreeShelterIndex1765200100000 } from './1765200100000-PlaceFreeShelterIndex.js';
 
 export const migrations = [
   NetworkSchema1763920000000,
@@ -40,4 +41,5 @@ export const migrations = [
   RegionLocalityExtent1764950000000,
   FlowPercentileFloats1765000000000,
   ReadinessClearedMarkedIndex1765000100000,
+  PlaceFreeShelterIndex1765200100000,
 ];
