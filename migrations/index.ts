@@ -21,6 +21,7 @@ import { FlowPercentileFloats1765000000000 } from './1765000000000-FlowPercentil
 import { ReadinessClearedMarkedIndex1765000100000 } from './1765000100000-ReadinessClearedMarkedIndex.js';
 import { FlowValueBins1765100000000 } from './1765100000000-FlowValueBins.js';
 import { FlowCountMonths1765100100000 } from './1765100100000-FlowCountMonths.js';
+import { PlaceFreeShelterIndex1765200100000 } from './1765200100000-PlaceFreeShelterIndex.js';
 
 export const migrations = [
   NetworkSchema1763920000000,
@@ -44,4 +45,5 @@ export const migrations = [
   ReadinessClearedMarkedIndex1765000100000,
   FlowValueBins1765100000000,
   FlowCountMonths1765100100000,
+  PlaceFreeShelterIndex1765200100000,
 ];

@@ -434,4 +434,26 @@ describe('the region search: reads only the regions that can give a better optio
     expect([all.regionsSearched, all.regionsInNetwork]).toEqual([35, 35]);
     expect(all.excluded).toEqual([{ rule: 'SEX_NOT_ADMITTED', places: 2 }]);
   });
+
+  it('counts the free places of other categories in the regions read: in the read itself when it is the only one', async () => {
+    const women = { admittedSexes: ['FEMALE'], minAge: 18 };
+    await createShelter(t, { regionCode: 'utrecht', category: 'EMERGENCY', places: 2, beds: 2, name: 'Utrecht emergency', shelter: women });
+    await createShelter(t, { regionCode: 'groningen', category: 'EMERGENCY', places: 3, beds: 2, name: 'Groningen emergency', shelter: women });
+    const police = await t.token({ role: Role.REFERRER, sub: 'officer-search-2', referrerType: 'POLICE' } as never);
+    const created = await t.gql(CREATE, {
+      input: { urgency: 'WITHIN_24H', risk: { level: 'LOW', honourRelated: false, trafficking: false, perpetratorNetwork: false, firearmAccess: false, policeCoDecision: false },
+        household: [{ sex: 'FEMALE', age: 30 }], homeRegionId: home, avoidRegionIds: [], preferredRegionIds: [], consentToShare: true },
+    }, police);
+    expect(created.errors).toBeUndefined();
+    const ask = async (limit: number) => {
+      const res = await t.gql(`query($id: ID!, $limit: Int) { placementOptions(requestId: $id, limit: $limit) {
+        regionsSearched excluded { rule places } } }`, { id: created.data!.createPlacementRequest.id, limit }, police);
+      expect(res.errors).toBeUndefined();
+      return res.data!.placementOptions as { regionsSearched: number; excluded: { rule: string; places: number }[] };
+    };
+    // Utrecht alone is read: its two emergency places, not Groningen's three.
+    expect(await ask(1)).toEqual({ regionsSearched: 1, excluded: [{ rule: 'CATEGORY', places: 2 }] });
+    // The whole network, in one read: all five.
+    expect(await ask(20)).toEqual({ regionsSearched: 35, excluded: [{ rule: 'CATEGORY', places: 5 }, { rule: 'SEX_NOT_ADMITTED', places: 2 }] });
+  });
 });

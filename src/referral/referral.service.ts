@@ -17,7 +17,7 @@ import {
   ClaimForRequestInput, CloseRequestInput, CreatePlacementRequestInput, EmergencyPlacementInput, NeedsInput, RiskInput,
 } from './dto/referral.inputs.js';
 import { searchByRegion } from './matching/region-search.js';
-import { countFreeOutside, loadFreeCandidates, loadOccupancy, loadPlacesById, loadRegionPoints, LoadedCandidate } from './matching/candidates.js';
+import { countFreeOutside, loadFreeCandidatesCounting, loadOccupancy, loadPlacesById, loadRegionPoints, LoadedCandidate } from './matching/candidates.js';
 import {
   allowedCategories, EXCLUSION_TEXT, ExclusionReason, HARD_RULES, MatchOption, matchPlaces, MatchRequest, MatchSettings,
 } from './matching/matching.rules.js';
@@ -211,11 +211,21 @@ export class ReferralService implements OnModuleInit {
     const settings = await this.matchSettings(query, categories);
     // Rank without occupancy first, region by region until no unread region can do better, then
     // spread the load among the best few: occupancy is read for those shelters only.
-    const { candidates, shortlist, searched } = await searchByRegion(request, settings, limit * 3, (regionIds) =>
-      loadFreeCandidates(query, categories, regionIds),
-    );
+    // The first read also counts the free places of other categories in its regions (the CATEGORY
+    // exclusion): when it is the only read, as for most requests, that is the count, in the same
+    // statement. After several reads, or a read that found nothing, it is counted on its own.
+    let reads = 0;
+    let firstOutside: number | null = null;
+    const { candidates, shortlist, searched } = await searchByRegion(request, settings, limit * 3, async (regionIds) => {
+      const { candidates: read, outside } = await loadFreeCandidatesCounting(query, categories, regionIds, reads++ === 0);
+      if (reads === 1) firstOutside = outside;
+      return read;
+    });
     const read = new Set(searched);
-    const outside = await countFreeOutside(query, categories, searched, [...settings.regions.keys()].filter((id) => !read.has(id)));
+    const outside =
+      reads === 1 && firstOutside !== null
+        ? firstOutside
+        : await countFreeOutside(query, categories, searched, [...settings.regions.keys()].filter((id) => !read.has(id)));
     const occupancy = await loadOccupancy(query, shortlist.options.map((o) => o.shelter.id));
     for (const o of shortlist.options) o.shelter.occupancyRate = occupancy.get(o.shelter.id) ?? 0;
     const finalists = new Set(shortlist.options.map((o) => o.shelter.id));
