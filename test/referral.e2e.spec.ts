@@ -409,28 +409,33 @@ describe('the region search: reads only the regions that can give a better optio
     await db.drop();
   });
 
-  it('stops at the home region when it holds enough options, and counts exclusions where it read', async () => {
-    const police = await t.token({ role: Role.REFERRER, sub: 'officer-search', referrerType: 'POLICE' } as never);
+  /** Files a LOW-risk request of one woman from Utrecht as police officer `sub`; asks its options with `fields`. */
+  const lowRiskRequest = async (sub: string, fields: string) => {
+    const police = await t.token({ role: Role.REFERRER, sub, referrerType: 'POLICE' } as never);
     const created = await t.gql(CREATE, {
       input: { urgency: 'WITHIN_24H', risk: { level: 'LOW', honourRelated: false, trafficking: false, perpetratorNetwork: false, firearmAccess: false, policeCoDecision: false },
         household: [{ sex: 'FEMALE', age: 30 }], homeRegionId: home, avoidRegionIds: [], preferredRegionIds: [], consentToShare: true },
     }, police);
     expect(created.errors).toBeUndefined();
-    const ask = async (limit: number) => {
-      const res = await t.gql(`query($id: ID!, $limit: Int) { placementOptions(requestId: $id, limit: $limit) {
-        regionsSearched regionsInNetwork options { shelterName } excluded { rule places } } }`, { id: created.data!.createPlacementRequest.id, limit }, police);
+    return async (limit: number): Promise<any> => {
+      const res = await t.gql(`query($id: ID!, $limit: Int) { placementOptions(requestId: $id, limit: $limit) { ${fields} } }`,
+        { id: created.data!.createPlacementRequest.id, limit }, police);
       expect(res.errors).toBeUndefined();
-      return res.data!.placementOptions as { regionsSearched: number; regionsInNetwork: number; options: { shelterName: string }[]; excluded: { rule: string; places: number }[] };
+      return res.data!.placementOptions;
     };
+  };
+
+  it('stops at the home region when it holds enough options, and counts exclusions where it read', async () => {
+    const ask = await lowRiskRequest('officer-search', 'regionsSearched regionsInNetwork options { shelterName } excluded { rule places }');
     // One option asked, ranked among three: Utrecht's twelve shelters settle it (own region +100).
     // (A network with at most four shelters of the category per option needed is read whole.)
     const one = await ask(1);
-    expect(one.options.map((o) => o.shelterName)).toEqual([expect.stringMatching(/^Utrecht /)]);
+    expect(one.options.map((o: { shelterName: string }) => o.shelterName)).toEqual([expect.stringMatching(/^Utrecht /)]);
     expect([one.regionsSearched, one.regionsInNetwork]).toEqual([1, 35]);
     expect(one.excluded).toEqual([]);
     // Twenty asked: every region is read, Groningen's option comes last and its men-only places count.
     const all = await ask(20);
-    expect(all.options.map((o) => o.shelterName).slice(12)).toEqual(['Groningen']);
+    expect(all.options.map((o: { shelterName: string }) => o.shelterName).slice(12)).toEqual(['Groningen']);
     expect([all.regionsSearched, all.regionsInNetwork]).toEqual([35, 35]);
     expect(all.excluded).toEqual([{ rule: 'SEX_NOT_ADMITTED', places: 2 }]);
   });
@@ -439,18 +444,7 @@ describe('the region search: reads only the regions that can give a better optio
     const women = { admittedSexes: ['FEMALE'], minAge: 18 };
     await createShelter(t, { regionCode: 'utrecht', category: 'EMERGENCY', places: 2, beds: 2, name: 'Utrecht emergency', shelter: women });
     await createShelter(t, { regionCode: 'groningen', category: 'EMERGENCY', places: 3, beds: 2, name: 'Groningen emergency', shelter: women });
-    const police = await t.token({ role: Role.REFERRER, sub: 'officer-search-2', referrerType: 'POLICE' } as never);
-    const created = await t.gql(CREATE, {
-      input: { urgency: 'WITHIN_24H', risk: { level: 'LOW', honourRelated: false, trafficking: false, perpetratorNetwork: false, firearmAccess: false, policeCoDecision: false },
-        household: [{ sex: 'FEMALE', age: 30 }], homeRegionId: home, avoidRegionIds: [], preferredRegionIds: [], consentToShare: true },
-    }, police);
-    expect(created.errors).toBeUndefined();
-    const ask = async (limit: number) => {
-      const res = await t.gql(`query($id: ID!, $limit: Int) { placementOptions(requestId: $id, limit: $limit) {
-        regionsSearched excluded { rule places } } }`, { id: created.data!.createPlacementRequest.id, limit }, police);
-      expect(res.errors).toBeUndefined();
-      return res.data!.placementOptions as { regionsSearched: number; excluded: { rule: string; places: number }[] };
-    };
+    const ask = await lowRiskRequest('officer-search-2', 'regionsSearched excluded { rule places }');
     // Utrecht alone is read: its two emergency places, not Groningen's three.
     expect(await ask(1)).toEqual({ regionsSearched: 1, excluded: [{ rule: 'CATEGORY', places: 2 }] });
     // The whole network, in one read: all five.
