@@ -12,16 +12,14 @@ interface BinnedFigure {
   value: string;
   bin: string;
   where: string;
-  /** The column a figure is broken down by (text), or none. */
+  /** The column a figure is broken down by (a place category), or none. */
   key: string | null;
-  /** How a row's key is matched in its table (`$key` is the key as text). */
-  keyMatch: string;
 }
 
 export const BINNED_FIGURES = {
-  stay_length: { table: 'flow_stay_length', value: 'days_f', bin: 'bin', where: 'true', key: 'category', keyMatch: `x.category = $key::place_category` },
-  hours_to_claim: { table: 'flow_request_time', value: 'hours_to_claim_f', bin: 'claim_bin', where: 'x.hours_to_claim_f IS NOT NULL', key: null, keyMatch: 'true' },
-  hours_to_admission: { table: 'flow_request_time', value: 'hours_to_admission_f', bin: 'admission_bin', where: 'x.admitted', key: null, keyMatch: 'true' },
+  stay_length: { table: 'flow_stay_length', value: 'days_f', bin: 'bin', where: 'true', key: 'category' },
+  hours_to_claim: { table: 'flow_request_time', value: 'hours_to_claim_f', bin: 'claim_bin', where: 'x.hours_to_claim_f IS NOT NULL', key: null },
+  hours_to_admission: { table: 'flow_request_time', value: 'hours_to_admission_f', bin: 'admission_bin', where: 'x.admitted', key: null },
 } satisfies Record<string, BinnedFigure>;
 export type BinnedFigureName = keyof typeof BINNED_FIGURES;
 
@@ -61,7 +59,7 @@ export function binnedPercentilesSql(figures: BinnedFigureName[]): string {
   const lookup = (name: BinnedFigureName) => {
     const f: BinnedFigure = BINNED_FIGURES[name];
     return `(SELECT x.${f.value} FROM ${f.table} x
-              WHERE ${f.where} AND ${f.keyMatch.replace('$key', 'k.key')} AND x.${f.bin} = c.bin AND x.day BETWEEN k.lo AND k.hi
+              WHERE ${f.where} AND ${f.key ? `x.${f.key} = k.key::place_category` : 'true'} AND x.${f.bin} = c.bin AND x.day BETWEEN k.lo AND k.hi
               ORDER BY x.${f.value} OFFSET k.rank - c.before LIMIT 1)`;
   };
   const norm = (key: string) => `CASE ${key} WHEN 'EMERGENCY' THEN $7::numeric WHEN 'CRISIS' THEN $8::numeric ELSE $9::numeric END`;
