@@ -81,13 +81,24 @@ describeInBrowser('municipality: the flow dashboard (Chromium, real service, rea
     } finally {
       await dataSource.destroy();
     }
-    // The region with the most admissions in the last year: every figure has something to draw.
+    // A region with many admissions in the last year (every figure has something to draw) whose
+    // inflow by origin has a withheld cell to show as "<5": the generated history differs from run
+    // to run, and the busiest region alone has had none.
     const { rows } = await t.db.pool.query<{ id: string; name: string }>(
       `SELECT r.id, r.name FROM region r JOIN stay s ON s.region_id = r.id
         WHERE s.admitted_at > now() - interval '1 year'
-        GROUP BY r.id, r.name ORDER BY count(*) DESC, r.name LIMIT 2`,
+        GROUP BY r.id, r.name ORDER BY count(*) DESC, r.name LIMIT 5`,
     );
-    [region, other] = rows;
+    region = rows[0];
+    for (const candidate of rows) {
+      const token = await t.token({ role: Role.MUNICIPALITY, regionId: candidate.id });
+      const report = await flowReport(t, token, { regionId: candidate.id, from: localDay(-364), to: localDay(0), granularity: 'MONTH' });
+      if ((report.total.inflow.byOrigin as { suppressed: boolean }[]).some((k) => k.suppressed)) {
+        region = candidate;
+        break;
+      }
+    }
+    other = rows.find((r) => r.id !== region.id)!;
     browser = await launchBrowser();
   }, 240_000);
   afterEach(() => closeWatched(pages));
